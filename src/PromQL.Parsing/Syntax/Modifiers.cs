@@ -11,7 +11,7 @@ namespace PromQL.Parsing.Syntax
         /// <summary>No modifiers.</summary>
         public static readonly Modifiers None = new Modifiers(TimeSpan.Zero, null, null, AtModifierKind.None, false, false);
 
-        private Modifiers(TimeSpan offset, DurationExpr? offsetExpr, long? timestamp, AtModifierKind at, bool anchored, bool smoothed)
+        private Modifiers(TimeSpan offset, Expr? offsetExpr, long? timestamp, AtModifierKind at, bool anchored, bool smoothed)
         {
             Offset = offset;
             OffsetExpr = offsetExpr;
@@ -24,8 +24,8 @@ namespace PromQL.Parsing.Syntax
         /// <summary>The literal offset (Prometheus's <c>OriginalOffset</c>); zero when none or when <see cref="OffsetExpr"/> is set.</summary>
         public TimeSpan Offset { get; }
 
-        /// <summary>The offset as a duration expression (<c>offset step()</c>), or null.</summary>
-        public DurationExpr? OffsetExpr { get; }
+        /// <summary>The offset as a duration expression (<c>offset step()</c>) or a hole, or null.</summary>
+        public Expr? OffsetExpr { get; }
 
         /// <summary>Whether an offset is set (as in Prometheus, <c>offset 0s</c> sets none).</summary>
         public bool HasOffset => Offset != TimeSpan.Zero || OffsetExpr is not null;
@@ -53,7 +53,7 @@ namespace PromQL.Parsing.Syntax
             new Modifiers(offset, null, Timestamp, AtKind, Anchored, Smoothed);
 
         /// <summary>A copy with an offset expression.</summary>
-        public Modifiers WithOffset(DurationExpr offset) =>
+        public Modifiers WithOffset(Expr offset) =>
             new Modifiers(TimeSpan.Zero, offset, Timestamp, AtKind, Anchored, Smoothed);
 
         /// <summary>A copy with an <c>@</c> timestamp (milliseconds).</summary>

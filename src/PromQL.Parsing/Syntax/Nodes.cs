@@ -111,7 +111,7 @@ namespace PromQL.Parsing.Syntax
     public sealed class MatrixSelector : Expr
     {
         /// <summary>Creates a range vector selector.</summary>
-        public MatrixSelector(Expr vectorSelector, TimeSpan range, DurationExpr? rangeExpr, Modifiers modifiers, int start, int end) : base(start, end)
+        public MatrixSelector(Expr vectorSelector, TimeSpan range, Expr? rangeExpr, Modifiers modifiers, int start, int end) : base(start, end)
         {
             VectorSelector = vectorSelector;
             Range = range;
@@ -125,8 +125,8 @@ namespace PromQL.Parsing.Syntax
         /// <summary>The literal range (zero when <see cref="RangeExpr"/> is set).</summary>
         public TimeSpan Range { get; }
 
-        /// <summary>The range as a duration expression, or null.</summary>
-        public DurationExpr? RangeExpr { get; }
+        /// <summary>The range as a duration expression (or a hole), or null.</summary>
+        public Expr? RangeExpr { get; }
 
         /// <summary>The modifiers after the range (Prometheus keeps them on the inner selector).</summary>
         public Modifiers Modifiers { get; }
@@ -145,7 +145,7 @@ namespace PromQL.Parsing.Syntax
     public sealed class SubqueryExpr : Expr
     {
         /// <summary>Creates a subquery.</summary>
-        public SubqueryExpr(Expr expr, TimeSpan range, DurationExpr? rangeExpr, TimeSpan step, DurationExpr? stepExpr, Modifiers modifiers, int start, int end)
+        public SubqueryExpr(Expr expr, TimeSpan range, Expr? rangeExpr, TimeSpan step, Expr? stepExpr, Modifiers modifiers, int start, int end)
             : base(start, end)
         {
             Expr = expr;
@@ -162,14 +162,14 @@ namespace PromQL.Parsing.Syntax
         /// <summary>The literal range.</summary>
         public TimeSpan Range { get; }
 
-        /// <summary>The range as a duration expression, or null.</summary>
-        public DurationExpr? RangeExpr { get; }
+        /// <summary>The range as a duration expression (or a hole), or null.</summary>
+        public Expr? RangeExpr { get; }
 
         /// <summary>The literal step; zero when omitted.</summary>
         public TimeSpan Step { get; }
 
-        /// <summary>The step as a duration expression, or null.</summary>
-        public DurationExpr? StepExpr { get; }
+        /// <summary>The step as a duration expression (or a hole), or null.</summary>
+        public Expr? StepExpr { get; }
 
         /// <summary>offset, @.</summary>
         public Modifiers Modifiers { get; }
