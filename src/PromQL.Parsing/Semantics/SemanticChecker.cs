@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -91,6 +92,8 @@ namespace PromQL.Parsing.Semantics
             private readonly string _text;
             private readonly Stack<Work> _stack = new Stack<Work>();
             private readonly List<Work> _children = new List<Work>();
+            private readonly Dictionary<Expr, ValueType> _types = new Dictionary<Expr, ValueType>();
+            private readonly Stack<Expr> _typeStack = new Stack<Expr>();
 
             public Walker(string text) => _text = text;
 
@@ -191,13 +194,96 @@ namespace PromQL.Parsing.Semantics
                 }
             }
 
+            /// <summary>
+            /// <see cref="Expr.Type"/>, computed without recursion and remembered: a binary operation's type depends on
+            /// its operands' types, and on a long operator chain asking each node afresh would be quadratic and deep.
+            /// Mirrors <see cref="BinaryExpr.Type"/>, <see cref="ParenExpr.Type"/> and <see cref="UnaryExpr.Type"/>.
+            /// </summary>
+            private ValueType TypeOf(Expr node)
+            {
+                if (!IsDerivedType(node))
+                {
+                    return node.Type;
+                }
+
+                if (_types.TryGetValue(node, out var known))
+                {
+                    return known;
+                }
+
+                _typeStack.Clear();
+                _typeStack.Push(node);
+                while (_typeStack.Count > 0)
+                {
+                    var current = _typeStack.Peek();
+                    if (_types.ContainsKey(current))
+                    {
+                        _typeStack.Pop();
+                        continue;
+                    }
+
+                    var pending = false;
+                    foreach (var operand in Operands(current))
+                    {
+                        if (IsDerivedType(operand) && !_types.ContainsKey(operand))
+                        {
+                            _typeStack.Push(operand);
+                            pending = true;
+                        }
+                    }
+
+                    if (pending)
+                    {
+                        continue;
+                    }
+
+                    _typeStack.Pop();
+                    _types[current] = current switch
+                    {
+                        BinaryExpr binary => BinaryType(KnownType(binary.Left), KnownType(binary.Right)),
+                        ParenExpr paren => KnownType(paren.Expr),
+                        _ => KnownType(((UnaryExpr)current).Expr),
+                    };
+                }
+
+                return _types[node];
+            }
+
+            private ValueType KnownType(Expr node) => IsDerivedType(node) ? _types[node] : node.Type;
+
+            private static bool IsDerivedType(Expr node) => node is BinaryExpr or ParenExpr or UnaryExpr;
+
+            private static IEnumerable<Expr> Operands(Expr node) => node switch
+            {
+                BinaryExpr binary => new[] { binary.Left, binary.Right },
+                ParenExpr paren => new[] { paren.Expr },
+                UnaryExpr unary => new[] { unary.Expr },
+                _ => Array.Empty<Expr>(),
+            };
+
+            // As BinaryExpr.Type: scalar op scalar is a scalar; a hole next to a scalar (or a hole) leaves it open.
+            private static ValueType BinaryType(ValueType left, ValueType right)
+            {
+                if (left == ValueType.Scalar && right == ValueType.Scalar)
+                {
+                    return ValueType.Scalar;
+                }
+
+                if ((left == ValueType.Unknown && right is ValueType.Scalar or ValueType.Unknown) || (right == ValueType.Unknown && left == ValueType.Scalar))
+                {
+                    return ValueType.Unknown;
+                }
+
+                return ValueType.Vector;
+            }
+
             private static bool TakesCheckedParameter(AggregateOperator op) =>
                 op is AggregateOperator.Topk or AggregateOperator.Bottomk or AggregateOperator.Quantile
                     or AggregateOperator.Limitk or AggregateOperator.LimitRatio or AggregateOperator.CountValues;
 
             private void ExpectType(Expr node, ValueType want, string context)
             {
-                var type = node.Type;
+                var type = TypeOf(node);
                 if (type != want && type != ValueType.Unknown)
                 {
                     Report(node, "expected type " + want.DocumentedName() + " in " + context + ", got " + type.DocumentedName());
@@ -269,7 +355,7 @@ namespace PromQL.Parsing.Semantics
             private VectorSelector? CheckInfoLabelSelector(Call call, PromQlFunction function)
             {
                 var selector = call.Args[1];
-                var type = selector.Type;
+                var type = TypeOf(selector);
                 if (type != ValueType.Vector && type != ValueType.Unknown)
                 {
                     Report(call, "expected type " + ValueType.Vector.DocumentedName() + " in call to function " + GoQuote(function.Name) + ", got " + type.DocumentedName());
@@ -298,7 +384,7 @@ namespace PromQL.Parsing.Semantics
             {
                 var function = call.Function!;
                 var want = function.ArgTypes[typeIndex];
-                var type = arg.Type;
+                var type = TypeOf(arg);
                 if (type != want && type != ValueType.Unknown)
                 {
                     Report(arg, "expected type " + want.DocumentedName() + " in call to function " + GoQuote(function.Name) + ", got " + type.DocumentedName());
@@ -307,8 +393,8 @@ namespace PromQL.Parsing.Semantics
 
             private void FinishBinary(BinaryExpr binary)
             {
-                var left = binary.Left.Type;
-                var right = binary.Right.Type;
+                var left = TypeOf(binary.Left);
+                var right = TypeOf(binary.Right);
                 var op = binary.Op;
                 var matching = binary.Matching;
 
@@ -403,7 +489,7 @@ namespace PromQL.Parsing.Semantics
 
             private void FinishUnary(UnaryExpr unary)
             {
-                var type = unary.Expr.Type;
+                var type = TypeOf(unary.Expr);
                 if (!IsScalarOrVectorOrUnknown(type))
                 {
                     Report(unary, "unary expression only allowed on expressions of type scalar or instant vector, got " + GoQuote(type.DocumentedName()));
@@ -412,7 +498,7 @@ namespace PromQL.Parsing.Semantics
 
             private void FinishSubquery(SubqueryExpr subquery)
             {
-                var type = subquery.Expr.Type;
+                var type = TypeOf(subquery.Expr);
                 if (type != ValueType.Vector && type != ValueType.Unknown)
                 {
                     Report(subquery, "subquery is only allowed on instant vector, got " + type.PrometheusName() + " instead");
