@@ -237,6 +237,16 @@ namespace PromQL.Parsing.Tests.Semantics
         }
 
         [Fact]
+        public void SelectorWithInvalidRegex_IsLeftToTheGrammar()
+        {
+            // The grammar reports the bad regex; whether it matches "" is unknown here.
+            AssertDiagnostics(Check(Sel(null, 0, 8, M("x", MatchType.Regexp, "(")), "{x=~\"(\"}"));
+            Assert.Null(MatcherSemantics.MatchesEmpty(M("x", MatchType.NotRegexp, "(")));
+            Assert.True(MatcherSemantics.MatchesEmpty(M("x", MatchType.NotRegexp, "a")));
+            Assert.False(MatcherSemantics.MatchesEmpty(M("x", MatchType.Regexp, "a")));
+        }
+
+        [Fact]
         public void SelectorWithNameOnly_IsAccepted()
         {
             AssertDiagnostics(Check(Sel("foo", 0, 3), "foo"));
