@@ -313,7 +313,11 @@ namespace PromQL.Parsing.Syntax
             ReturnBool = returnBool;
             OperatorStart = operatorStart;
             OperatorEnd = operatorEnd;
+            type = TypeOf(left.Type, right.Type);
         }
+
+        // Computed once: the operands are immutable, and a getter that recursed would make long chains quadratic.
+        private readonly ValueType type;
 
         /// <summary>The operator.</summary>
         public BinaryOperator Op { get; }
@@ -337,12 +341,11 @@ namespace PromQL.Parsing.Syntax
         public int OperatorEnd { get; }
 
         /// <inheritdoc />
-        public override ValueType Type
+        public override ValueType Type => type;
+
+        private static ValueType TypeOf(ValueType l, ValueType r)
         {
-            get
             {
-                var l = Left.Type;
-                var r = Right.Type;
                 if (l == ValueType.Scalar && r == ValueType.Scalar)
                 {
                     return ValueType.Scalar;
@@ -403,13 +406,19 @@ namespace PromQL.Parsing.Syntax
     public sealed class ParenExpr : Expr
     {
         /// <summary>Creates a parenthesised expression.</summary>
-        public ParenExpr(Expr expr, int start, int end) : base(start, end) => Expr = expr;
+        public ParenExpr(Expr expr, int start, int end) : base(start, end)
+        {
+            Expr = expr;
+            type = expr.Type;
+        }
+
+        private readonly ValueType type;
 
         /// <summary>The inner expression.</summary>
         public Expr Expr { get; }
 
         /// <inheritdoc />
-        public override ValueType Type => Expr.Type;
+        public override ValueType Type => type;
 
         /// <inheritdoc />
         public override IEnumerable<Expr> Children { get { yield return Expr; } }
@@ -423,7 +432,10 @@ namespace PromQL.Parsing.Syntax
         {
             Op = op;
             Expr = expr;
+            type = expr.Type;
         }
+
+        private readonly ValueType type;
 
         /// <summary>The operator.</summary>
         public UnaryOperator Op { get; }
@@ -432,7 +444,7 @@ namespace PromQL.Parsing.Syntax
         public Expr Expr { get; }
 
         /// <inheritdoc />
-        public override ValueType Type => Expr.Type;
+        public override ValueType Type => type;
 
         /// <inheritdoc />
         public override IEnumerable<Expr> Children { get { yield return Expr; } }
