@@ -451,9 +451,11 @@ namespace PromQL.Parsing.Printing
                 return;
             }
 
-            // Fifteen significant digits never hold two candidates within one ulp, so the first precision that
-            // reads back is the shortest; at 16 the correctly rounded candidate is the nearest, as Go picks.
-            for (var precision = 15; ; precision++)
+            // For normal numbers fifteen significant digits never hold two candidates within one ulp, so the
+            // first precision that reads back is the shortest; at 16 the correctly rounded candidate is the
+            // nearest, as Go picks. Subnormals have fewer bits, so every precision is tried.
+            const double smallestNormal = 2.2250738585072014E-308;
+            for (var precision = value < smallestNormal ? 1 : 15; ; precision++)
             {
                 var text = value.ToString("E" + (precision - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
                 if (precision < 17 && !ReadsBack(text, value))
