@@ -372,6 +372,51 @@ namespace PromQL.Parsing.Tests.Printing
             AssertPrints("foo[5m:] offset (1m + step())", Sub(Sel("foo"), Min(5), TimeSpan.Zero, Modifiers.None.WithOffset(D(DurationOperator.Add, Dur(60), Step(), wrapped: true))));
         }
 
+        [Theory]
+        [InlineData(0.0, "0")]
+        [InlineData(-0.0, "-0")]
+        [InlineData(100000.0, "100000")]
+        [InlineData(1e6, "1e+06")]
+        [InlineData(123456789.0, "1.23456789e+08")]
+        [InlineData(0.0001, "0.0001")]
+        [InlineData(0.00001, "1e-05")]
+        [InlineData(-1.5e-7, "-1.5e-07")]
+        [InlineData(1e100, "1e+100")]
+        [InlineData(5e-324, "5e-324")]
+        [InlineData(double.NegativeInfinity, "-Inf")]
+        public void GoPercentV(double value, string expected)
+        {
+            var sb = new System.Text.StringBuilder();
+            GoFormat.AppendFloatV(sb, value);
+            Assert.Equal(expected, sb.ToString());
+        }
+
+        [Theory]
+        [InlineData(0L, "0s")]
+        [InlineData(1L, "1ms")]
+        [InlineData(61_001L, "1m1s1ms")]
+        [InlineData(7L * 86_400_000, "1w")]
+        [InlineData(8L * 86_400_000, "8d")]
+        [InlineData(-3_600_000L, "-1h")]
+        [InlineData(2L * 365 * 86_400_000, "2y")]
+        [InlineData(365L * 86_400_000 + 1, "365d1ms")]
+        public void ModelDurationString(long milliseconds, string expected)
+        {
+            var sb = new System.Text.StringBuilder();
+            GoFormat.AppendDurationMilliseconds(sb, milliseconds);
+            Assert.Equal(expected, sb.ToString());
+        }
+
+        [Fact]
+        public void GoFloatToInt64_FollowsAmd64()
+        {
+            Assert.Equal(long.MinValue, GoFormat.FloatToInt64(double.NaN));
+            Assert.Equal(long.MinValue, GoFormat.FloatToInt64(1e19));
+            Assert.Equal(-2, GoFormat.FloatToInt64(-2.9));
+            // An out-of-range duration literal prints what Go's model.Duration(min int64) prints.
+            AssertPrints("-106751d23h47m16s854ms", Dur(1e12));
+        }
+
         // ---- Holes ----
 
         [Fact]
