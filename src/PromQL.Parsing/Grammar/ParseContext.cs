@@ -30,6 +30,12 @@ namespace PromQL.Parsing.Grammar
 
         public PromQlFeatures Features { get; set; }
 
+        /// <summary>The context "unexpected …" names inside the duration being parsed (null: none).</summary>
+        public string? DurationErrorContext { get; set; }
+
+        /// <summary>What "unexpected …" says was expected inside the duration being parsed.</summary>
+        public string? DurationErrorExpected { get; set; }
+
         /// <summary>How many guarded grammar rules are open right now.</summary>
         public int Depth { get; set; }
 

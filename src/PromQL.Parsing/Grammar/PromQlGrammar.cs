@@ -147,8 +147,8 @@ namespace PromQL.Parsing.Grammar
 
         private static readonly Parser<Expr> StepOrRangeCall =
             from keyword in TokenParsers.Tok(k => k is TokenKind.Step or TokenKind.Range, "step() or range()")
-            from open in Tok(TokenKind.LeftParen)
-            from close in Tok(TokenKind.RightParen)
+            from open in Tok(TokenKind.LeftParen).Else(UnexpectedInDuration<Token>())
+            from close in Tok(TokenKind.RightParen).Else(UnexpectedInDuration<Token>())
             select (Expr)new DurationExpr(keyword.Kind == TokenKind.Step ? DurationOperator.Step : DurationOperator.Range, null, null, false, keyword.Start, close.End);
 
         private static readonly Parser<Expr> CheckedStepOrRange = StepOrRangeCall.Act<Expr, Expr>((e, ctx) => ExperimentalDuration(ctx, e, e));
@@ -186,7 +186,7 @@ namespace PromQL.Parsing.Grammar
                 TokenKind.Step or TokenKind.Range => CheckedStepOrRange(input),
                 TokenKind.MinOf or TokenKind.MaxOf => MinOrMaxOf(input),
                 TokenKind.LeftParen => ParenDuration(input),
-                _ => Unexpected<Expr>(null, null)(input),
+                _ => UnexpectedInDuration<Expr>()(input),
             };
         };
 
@@ -819,6 +819,23 @@ namespace PromQL.Parsing.Grammar
             public Token Close { get; }
         }
 
+        private static IResult<Expr> InDurationContext(Parser<Expr> parser, IInput input, string context, string expected)
+        {
+            var ctx = input.AsTokens().Context;
+            var (outerContext, outerExpected) = (ctx.DurationErrorContext, ctx.DurationErrorExpected);
+            ctx.DurationErrorContext = context;
+            ctx.DurationErrorExpected = expected;
+            try
+            {
+                return parser(input);
+            }
+            finally
+            {
+                ctx.DurationErrorContext = outerContext;
+                ctx.DurationErrorExpected = outerExpected;
+            }
+        }
+
         /// <summary>A parser that fails without consuming: <c>Nothing&lt;T&gt;().XOptional()</c> is an absent option.</summary>
         private static Parser<T> Nothing<T>() => input => Result.Failure<T>(input, "nothing", Array.Empty<string>());
 
@@ -831,7 +848,7 @@ namespace PromQL.Parsing.Grammar
                 return Unexpected<RangeSpec>("subquery or range selector", DurationExpected)(rest);
             }
 
-            var range = PositiveDuration(rest);
+            var range = InDurationContext(PositiveDuration, rest, "subquery or range selector", DurationExpected);
             if (!range.WasSuccessful)
             {
                 return Result.Failure<RangeSpec>(range.Remainder, range.Message, range.Expectations);
@@ -859,7 +876,7 @@ namespace PromQL.Parsing.Grammar
                 return Unexpected<RangeSpec>("subquery selector", DurationExpected.Replace(", or range()", ", range(), or \"]\""))(rest);
             }
 
-            var step = PositiveDuration(rest);
+            var step = InDurationContext(PositiveDuration, rest, "subquery selector", DurationExpected.Replace(", or range()", ", range(), or \"]\""));
             if (!step.WasSuccessful)
             {
                 return Result.Failure<RangeSpec>(step.Remainder, step.Message, step.Expectations);
@@ -1096,7 +1113,7 @@ namespace PromQL.Parsing.Grammar
                         rest = range.Remainder;
                         break;
                     case TokenKind.Offset:
-                        var duration = OffsetDuration(rest.Advance());
+                        var duration = InDurationContext(OffsetDuration, rest.Advance(), "offset", DurationExpected);
                         if (!duration.WasSuccessful)
                         {
                             return duration;

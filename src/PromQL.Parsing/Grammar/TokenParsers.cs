@@ -115,7 +115,22 @@ namespace PromQL.Parsing.Grammar
         };
 
         /// <summary>The parser, or — when it fails without consuming anything — the fallback.</summary>
-        public static Parser<T> Else<T>(this Parser<T> parser, Parser<T> fallback) => parser.XOr(fallback);
+        /// <remarks>Unlike Sprache's <c>XOr</c>, the fallback's failure message wins: it is the one that says what was expected.</remarks>
+        public static Parser<T> Else<T>(this Parser<T> parser, Parser<T> fallback) => input =>
+        {
+            var first = parser(input);
+            return first.WasSuccessful || !first.Remainder.Equals(input) ? first : fallback(input);
+        };
+
+        /// <summary>
+        /// "unexpected …" in the context of the duration being parsed (a range, a subquery step, an offset), as
+        /// Prometheus's error productions around durations word it.
+        /// </summary>
+        public static Parser<T> UnexpectedInDuration<T>() => input =>
+        {
+            var ctx = input.AsTokens().Context;
+            return Unexpected<T>(ctx.DurationErrorContext, ctx.DurationErrorExpected)(input);
+        };
 
         /// <summary>
         /// A left-associative chain, folded in a loop. <paramref name="op"/> must fail without consuming
