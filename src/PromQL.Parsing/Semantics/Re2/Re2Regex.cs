@@ -1,28 +1,226 @@
-// PLACEHOLDER: stands in for the RE2 validator being written separately; replaced at merge.
 using System;
-using System.Text.RegularExpressions;
+using System.Collections.Generic;
 
 namespace PromQL.Parsing.Semantics.Re2
 {
-    /// <summary>Temporary approximation of RE2 semantics with .NET regular expressions.</summary>
+    /// <summary>
+    /// Validation of label-matcher regular expressions (=~, !~) as Prometheus does it: the value is
+    /// parsed by Go's regexp/syntax with Perl flags plus DotNL, then compiled as <c>^(?s:value)$</c>.
+    /// Linear time, bounded stack, never throws.
+    /// </summary>
     internal static class Re2Regex
     {
-        /// <summary>Null when the pattern is valid, else the error message.</summary>
-        internal static string? Validate(string pattern) => null;
+        private const Re2ParseFlags MatcherFlags = Re2ParseFlags.Perl | Re2ParseFlags.DotNL;
+        private const int MaxHeight = 1000;
 
-        /// <summary>Whether <c>^(?s:pattern)$</c> matches the empty string; null if the pattern is invalid.</summary>
+        /// <summary>
+        /// Returns null when Prometheus accepts <paramref name="pattern"/> as a matcher regex, otherwise
+        /// the error message Prometheus reports, e.g. <c>error parsing regexp: missing closing ): `(foo`</c>.
+        /// </summary>
+        internal static string? Validate(string pattern)
+        {
+            Analyze(pattern, out string? error, out _);
+            return error;
+        }
+
+        /// <summary>
+        /// Whether <c>^(?s:pattern)$</c> matches the empty string; null when the pattern is invalid.
+        /// </summary>
         internal static bool? MatchesEmpty(string pattern)
         {
+            return Analyze(pattern, out string? error, out bool matchesEmpty) && error is null ? matchesEmpty : (bool?)null;
+        }
+
+        /// <summary>Validates and computes emptiness; false only if something unexpected went wrong.</summary>
+        private static bool Analyze(string? pattern, out string? error, out bool matchesEmpty)
+        {
+            error = null;
+            matchesEmpty = false;
+            if (pattern is null)
+            {
+                matchesEmpty = true;
+                return true;
+            }
+
             try
             {
-                return Regex.IsMatch(string.Empty, "^(?s:" + pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                // Prometheus never parses an empty value or |-separated plain literals
+                // (optimizeAlternatingLiterals), so those are valid whatever they contain.
+                if (IsAlternationOfLiterals(pattern, out matchesEmpty))
+                {
+                    return true;
+                }
+
+                var root = Re2Parser.Parse(pattern, MatcherFlags, out error);
+                if (root is null)
+                {
+                    return true;
+                }
+
+                // The parsed value is recompiled inside ^(?s:...)$, which can add one level of height.
+                if (root.Op != Re2Op.Concat && AnchoredHeightExceeds(root))
+                {
+                    error = Re2ErrorCodes.Format(Re2ErrorCodes.NestingDepth, "^(?s:" + pattern + ")$");
+                    return true;
+                }
+
+                matchesEmpty = IsNullable(root);
+                return true;
             }
-#pragma warning disable CA1031 // Any failure means "unknown", never an exception for the caller.
+#pragma warning disable CA1031 // A validator bug must never surface as an exception to the caller.
             catch (Exception)
 #pragma warning restore CA1031
             {
-                return null;
+                error = null;
+                return false;
             }
+        }
+
+        /// <summary>The bytes QuoteMeta escapes; a value without them is a plain literal to Prometheus.</summary>
+        private static bool IsRegexMeta(char c) => c switch
+        {
+            '\\' or '.' or '+' or '*' or '?' or '(' or ')' or '[' or ']' or '{' or '}' or '^' or '$' => true,
+            _ => false,
+        };
+
+        private static bool IsAlternationOfLiterals(string pattern, out bool hasEmptyAlternative)
+        {
+            hasEmptyAlternative = pattern.Length == 0;
+            int altStart = 0;
+            for (int i = 0; i < pattern.Length; i++)
+            {
+                char c = pattern[i];
+                if (c == '|')
+                {
+                    hasEmptyAlternative |= i == altStart;
+                    altStart = i + 1;
+                }
+                else if (IsRegexMeta(c))
+                {
+                    hasEmptyAlternative = false;
+                    return false;
+                }
+            }
+
+            hasEmptyAlternative |= altStart == pattern.Length;
+            return true;
+        }
+
+        private static bool AnchoredHeightExceeds(Re2Node root)
+        {
+            // Heights are cached only once Go starts tracking them; recompute here without recursion.
+            var order = new List<Re2Node>();
+            var pending = new Stack<Re2Node>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var node = pending.Pop();
+                order.Add(node);
+                if (node.Sub != null)
+                {
+                    foreach (var sub in node.Sub)
+                    {
+                        pending.Push(sub);
+                    }
+                }
+            }
+
+            if (order.Count < MaxHeight)
+            {
+                return false;
+            }
+
+            var height = new Dictionary<Re2Node, int>();
+            for (int k = order.Count - 1; k >= 0; k--)
+            {
+                var re = order[k];
+                int h = 1;
+                if (re.Sub != null)
+                {
+                    foreach (var sub in re.Sub)
+                    {
+                        h = Math.Max(h, 1 + height[sub]);
+                    }
+                }
+
+                height[re] = h;
+            }
+
+            return height[root] + 1 > MaxHeight;
+        }
+
+        /// <summary>Whether the tree matches the empty string (anchors hold on empty input, \b does not).</summary>
+        private static bool IsNullable(Re2Node root)
+        {
+            var order = new List<Re2Node>();
+            var pending = new Stack<Re2Node>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var node = pending.Pop();
+                order.Add(node);
+                if (node.Sub != null)
+                {
+                    foreach (var sub in node.Sub)
+                    {
+                        pending.Push(sub);
+                    }
+                }
+            }
+
+            var nullable = new Dictionary<Re2Node, bool>();
+            for (int k = order.Count - 1; k >= 0; k--)
+            {
+                var re = order[k];
+                bool value;
+                switch (re.Op)
+                {
+                    case Re2Op.EmptyMatch:
+                    case Re2Op.BeginLine:
+                    case Re2Op.EndLine:
+                    case Re2Op.BeginText:
+                    case Re2Op.EndText:
+                    case Re2Op.NoWordBoundary:
+                    case Re2Op.Star:
+                    case Re2Op.Quest:
+                        value = true;
+                        break;
+                    case Re2Op.Literal:
+                        value = re.Runes.Count == 0;
+                        break;
+                    case Re2Op.Capture:
+                    case Re2Op.Plus:
+                        value = nullable[re.Sub![0]];
+                        break;
+                    case Re2Op.Repeat:
+                        value = re.Min == 0 || nullable[re.Sub![0]];
+                        break;
+                    case Re2Op.Concat:
+                        value = true;
+                        foreach (var sub in re.Sub!)
+                        {
+                            value &= nullable[sub];
+                        }
+
+                        break;
+                    case Re2Op.Alternate:
+                        value = false;
+                        foreach (var sub in re.Sub!)
+                        {
+                            value |= nullable[sub];
+                        }
+
+                        break;
+                    default:
+                        // NoMatch, classes, any-char, \b.
+                        value = false;
+                        break;
+                }
+
+                nullable[re] = value;
+            }
+
+            return nullable[root];
         }
     }
 }
