@@ -250,6 +250,7 @@ namespace PromQL.Parsing.Tests.Conformance
                 $"{cases.Count - accepted} ok cases not accepted (see the verdict test); required: 100% except listed differences\n";
             Report("round-trip", figures, failures, stale);
 
+            Assert.True(accepted > 0, "The parser accepted none of the expect-ok cases, so no round trip could be checked.\n" + figures);
             Assert.True(failures.Count == 0 && stale.Count == 0,
                 FailureMessage("Printing and parsing again changes the tree", figures, failures, stale));
         }
