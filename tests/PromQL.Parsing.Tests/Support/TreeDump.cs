@@ -42,6 +42,9 @@ namespace PromQL.Parsing.Tests.Support
     {
         private const string Indent = "  ";
 
+        /// <summary>Deeper lines name their depth instead of indenting further, so a very deep tree's dump stays linear in size.</summary>
+        private const int MaxIndentDepth = 40;
+
         /// <summary>Dumps a tree with spans and spellings.</summary>
         public static string Dump(Expr? root) => Dump(root, TreeDumpOptions.Full);
 
@@ -59,10 +62,7 @@ namespace PromQL.Parsing.Tests.Support
             while (stack.Count > 0)
             {
                 var frame = stack.Pop();
-                for (var i = 0; i < frame.Depth; i++)
-                {
-                    output.Append(Indent);
-                }
+                AppendIndent(output, frame.Depth);
 
                 if (frame.Node is null)
                 {
@@ -275,6 +275,19 @@ namespace PromQL.Parsing.Tests.Support
             }
 
             return text.ToString();
+        }
+
+        private static void AppendIndent(StringBuilder output, int depth)
+        {
+            for (var i = 0; i < Math.Min(depth, MaxIndentDepth); i++)
+            {
+                output.Append(Indent);
+            }
+
+            if (depth > MaxIndentDepth)
+            {
+                output.Append("(depth ").Append(Int(depth)).Append(") ");
+            }
         }
 
         private static void AddOptional(string label, Expr? node, int depth, List<Frame> items)
