@@ -175,9 +175,17 @@ namespace PromQL.Parsing.Tests.Support
                             .Append(" closeBrace=").Append(Int(vector.CloseBrace));
                     }
 
-                    for (var i = 0; i < vector.Matchers.Count; i++)
+                    // Prometheus's printer sorts matchers, and matching does not depend on their order: the semantic
+                    // dump lists them sorted so a printed-then-parsed tree compares equal.
+                    var matchers = vector.Matchers.Select(m => Matcher(m, options)).ToList();
+                    if (!options.IncludeSpelling)
                     {
-                        items.Add(Frame.ForText($"matcher[{i}]: {Matcher(vector.Matchers[i], options)}", childDepth));
+                        matchers.Sort(StringComparer.Ordinal);
+                    }
+
+                    for (var i = 0; i < matchers.Count; i++)
+                    {
+                        items.Add(Frame.ForText($"matcher[{i}]: {matchers[i]}", childDepth));
                     }
 
                     AddModifiers(vector.Modifiers, childDepth, items);
