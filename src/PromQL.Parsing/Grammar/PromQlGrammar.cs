@@ -503,8 +503,13 @@ namespace PromQL.Parsing.Grammar
             var t = input.AsTokens();
             var token = t.Token;
             var ctx = t.Context;
-            if (IsMaybeLabel(token.Kind))
+            if (IsMaybeLabel(token.Kind) || token.Kind == TokenKind.Hole)
             {
+                if (token.HasHole)
+                {
+                    Use(ctx, PromQlFeatures.Holes);
+                }
+
                 return Result.Success((TextOf(ctx, token), token.Start, token.End), t.Advance());
             }
 
