@@ -1021,9 +1021,7 @@ namespace PromQL.Parsing.Lexing
                 }
 
                 char first = _text[_pos];
-                bool startsRun = first == Hole || IsAlpha(first) ||
-                    (context != HoleContext.Braces && IsDigit(first)) ||
-                    (context == HoleContext.Expression && first == ':');
+                bool startsRun = first == Hole || IsAlphaNumeric(first) || (context == HoleContext.Expression && first == ':');
                 if (!startsRun)
                 {
                     return false;
