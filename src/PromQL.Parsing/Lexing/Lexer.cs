@@ -14,7 +14,7 @@ namespace PromQL.Parsing.Lexing
         /// <summary>Lexes <paramref name="text"/> completely, comments dropped.</summary>
         public static TokenList Tokenize(string text, PromQlParserOptions options)
         {
-            var scanner = new Scanner(text ?? string.Empty, options?.AllowHoles ?? false);
+            var scanner = new Scanner(text ?? string.Empty, (options ?? PromQlParserOptions.Default).AllowHoles);
             return scanner.Run();
         }
 
@@ -737,7 +737,8 @@ namespace PromQL.Parsing.Lexing
                     case EndOfText:
                         return "escape sequence not terminated";
                     default:
-                        if (ch == _stringOpen)
+                        // A hole may stand for any escape; its value is unknown, so it cannot be wrong.
+                        if (ch == _stringOpen || (ch == Hole && _holesPresent))
                         {
                             return null;
                         }
@@ -748,6 +749,11 @@ namespace PromQL.Parsing.Lexing
                 ulong x = 0;
                 while (n > 0)
                 {
+                    if (ch == Hole && _holesPresent)
+                    {
+                        return null; // The hole stands for the rest of the escape.
+                    }
+
                     uint d = DigitValue(ch);
                     if (d >= numberBase)
                     {

@@ -101,6 +101,14 @@ namespace PromQL.Parsing.Lexing
                 }
 
                 char e = body[i + 1];
+                int hole = EscapeHoleIndex(body, i + 1, e);
+                if (hole >= 0)
+                {
+                    // The lexer lets a hole complete any escape (its value is unknown): keep the hole, drop the escape.
+                    i = hole;
+                    continue;
+                }
+
                 i += 2;
                 switch (e)
                 {
@@ -203,6 +211,25 @@ namespace PromQL.Parsing.Lexing
             value = Encoding.UTF8.GetString(bytes.ToArray());
             error = null;
             return true;
+        }
+
+        /// <summary>
+        /// Where a hole stands in the escape that starts with <paramref name="escape"/> at <paramref name="index"/>
+        /// (the escape letter itself, or one of its digits), or -1.
+        /// </summary>
+        private static int EscapeHoleIndex(string body, int index, char escape)
+        {
+            int digits = escape == 'x' ? 2 : escape == 'u' ? 4 : escape == 'U' ? 8 : escape >= '0' && escape <= '7' ? 2 : -1;
+            int end = Math.Min(body.Length, index + 1 + Math.Max(digits, 0));
+            for (int j = index; j < end; j++)
+            {
+                if (body[j] == PromQlParser.HoleCharacter)
+                {
+                    return j;
+                }
+            }
+
+            return -1;
         }
 
         // Go's utf8.EncodeRune: surrogate halves and out-of-range values encode as U+FFFD.

@@ -381,6 +381,8 @@ namespace PromQL.Parsing.Tests.Lexing
         [InlineData("x{job='\uE000'}", "Identifier:x LeftBrace:{ Identifier:job Eql:= String:'\uE000'* RightBrace:}")]
         [InlineData("topk(\uE000, x)", "Topk:topk LeftParen:( Hole:\uE000* Comma:, Identifier:x RightParen:)")]
         [InlineData("x # \uE000", "Identifier:x")]
+        [InlineData("{a=\"\\\uE000\"}", "LeftBrace:{ Identifier:a Eql:= String:\"\\\uE000\"* RightBrace:}")]
+        [InlineData("{a=\"\\x\uE000\\u1\uE000\"}", "LeftBrace:{ Identifier:a Eql:= String:\"\\x\uE000\\u1\uE000\"* RightBrace:}")]
         public void Holes(string input, string expected) => Assert.Equal(expected, Dump(input));
 
         [Fact]

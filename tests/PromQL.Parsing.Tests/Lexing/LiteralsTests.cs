@@ -25,6 +25,8 @@ namespace PromQL.Parsing.Tests.Lexing
         [InlineData("\"ä😀\\n\"", "ä😀\n")]
         [InlineData("\"\\xff\"", "\uFFFD")]
         [InlineData("\"\\000\"", "\0")]
+        [InlineData("\"a\\\uE000b\"", "a\uE000b")]
+        [InlineData("\"\\x\uE000\\u12\uE000c\"", "\uE000\uE000c")]
         public void Unquote_Valid(string token, string expected)
         {
             Assert.True(Literals.TryUnquote(token, out string value, out string? error));
