@@ -153,7 +153,7 @@ namespace PromQL.Parsing.Grammar
 
         private static readonly Parser<Expr> CheckedStepOrRange = StepOrRangeCall.Act<Expr, Expr>((e, ctx) => ExperimentalDuration(ctx, e, e));
 
-        private static readonly Parser<Expr> DurationExprRef = Parse.Ref(() => DurationExpression).Guarded();
+        private static readonly Parser<Expr> DurationExprRef = TokenParsers.Ref(() => DurationExpression).Guarded();
 
         private static readonly Parser<Expr> MinOrMaxOf =
             (from keyword in TokenParsers.Tok(k => k is TokenKind.MinOf or TokenKind.MaxOf, "min_of or max_of")
@@ -217,7 +217,7 @@ namespace PromQL.Parsing.Grammar
             }
         }
 
-        private static readonly Parser<Expr> DurationUnaryRef = Parse.Ref(() => DurationUnary).Guarded();
+        private static readonly Parser<Expr> DurationUnaryRef = TokenParsers.Ref(() => DurationUnary).Guarded();
 
         private static readonly Parser<Expr> DurationPow =
             from left in DurationPrimary
@@ -258,10 +258,10 @@ namespace PromQL.Parsing.Grammar
             return new DurationExpr(kind, left, right, false, left.Start, right.End);
         }
 
-        private static readonly Parser<Expr> DurationMul = ChainLeft(
+        private static readonly Parser<Expr> DurationMul = ChainLeft(k => k is TokenKind.Mul or TokenKind.Div or TokenKind.Mod,
             TokenParsers.Tok(k => k is TokenKind.Mul or TokenKind.Div or TokenKind.Mod, "* / %"), DurationUnary, (Func<Token, Expr, Expr, ParseContext, Outcome<Expr>>)MakeDurationBinary);
 
-        private static readonly Parser<Expr> DurationAdd = ChainLeft(
+        private static readonly Parser<Expr> DurationAdd = ChainLeft(IsSign,
             TokenParsers.Tok(IsSign, "+ or -"), DurationMul, (Func<Token, Expr, Expr, ParseContext, Outcome<Expr>>)MakeDurationBinary);
 
         /// <summary>Prometheus's <c>duration_expr</c>: the full arithmetic of durations.</summary>
@@ -339,6 +339,25 @@ namespace PromQL.Parsing.Grammar
 
         private static readonly Parser<Token> MatcherValue = Expect(Tok(TokenKind.String), "label matching", "string");
 
+        private static readonly Parser<LabelMatcher> StringMatcher =
+            (from name in Tok(TokenKind.String)
+            from rest in (from op in MatchOp from value in MatcherValue select (op, value)).XOptional()
+            select (name, rest)).Act<(Token Name, IOption<(Token Op, Token Value)> Tail), LabelMatcher>((m, c) =>
+            {
+                if (!Literals.TryUnquote(TextOf(c, m.Name), out var name, out var error))
+                {
+                    return Outcome<LabelMatcher>.Fail(error ?? "bad string", m.Name.Start, m.Name.End);
+                }
+
+                if (m.Tail.IsDefined)
+                {
+                    return MakeMatcher(c, name, m.Name, m.Tail.Get().Op, m.Tail.Get().Value);
+                }
+
+                return new LabelMatcher(LabelMatcher.MetricNameLabel, MatchType.Equal, name, m.Name.Start, m.Name.End, m.Name.Start, m.Name.End,
+                    m.Name.Start, m.Name.End, valueHasHole: m.Name.HasHole, isBareMetricName: true, valueQuote: c.Text[m.Name.Start]);
+            });
+
         /// <summary>One matcher: <c>name op "value"</c>, <c>"quoted name" op "value"</c>, a bare <c>"metric.name"</c>, or a hole.</summary>
         private static readonly Parser<LabelMatcher> Matcher = input =>
         {
@@ -356,32 +375,28 @@ namespace PromQL.Parsing.Grammar
                         first.Start, first.End, nameHasHole: true, valueHasHole: true), afterName);
                 }
 
-                return (from name in Tok(TokenKind.Identifier)
-                        from op in Expect(MatchOp, "label matching", "label matching operator")
-                        from value in MatcherValue
-                        select (name, op, value)).Act<(Token Name, Token Op, Token Value), LabelMatcher>((m, c) =>
-                            MakeMatcher(c, TextOf(c, m.Name), m.Name, m.Op, m.Value))(input);
+                // The common case, decided token by token without building intermediate results.
+                var opInput = afterName;
+                if (!(opInput.Kind is TokenKind.Eql or TokenKind.Neq or TokenKind.EqlRegex or TokenKind.NeqRegex))
+                {
+                    return Unexpected<LabelMatcher>("label matching", "label matching operator")(opInput);
+                }
+
+                var valueInput = opInput.Advance().AsTokens();
+                if (valueInput.Kind != TokenKind.String)
+                {
+                    return Unexpected<LabelMatcher>("label matching", "string")(valueInput);
+                }
+
+                var made = MakeMatcher(ctx, TextOf(ctx, first), first, opInput.Token, valueInput.Token);
+                return made.Error is null
+                    ? Result.Success(made.Value, valueInput.Advance())
+                    : Error<LabelMatcher>(valueInput, made.Error, made.Start, made.End);
             }
 
             if (first.Kind == TokenKind.String)
             {
-                return (from name in Tok(TokenKind.String)
-                        from rest in (from op in MatchOp from value in MatcherValue select (op, value)).XOptional()
-                        select (name, rest)).Act<(Token Name, IOption<(Token Op, Token Value)> Tail), LabelMatcher>((m, c) =>
-                        {
-                            if (!Literals.TryUnquote(TextOf(c, m.Name), out var name, out var error))
-                            {
-                                return Outcome<LabelMatcher>.Fail(error ?? "bad string", m.Name.Start, m.Name.End);
-                            }
-
-                            if (m.Tail.IsDefined)
-                            {
-                                return MakeMatcher(c, name, m.Name, m.Tail.Get().Op, m.Tail.Get().Value);
-                            }
-
-                            return new LabelMatcher(LabelMatcher.MetricNameLabel, MatchType.Equal, name, m.Name.Start, m.Name.End, m.Name.Start, m.Name.End,
-                                m.Name.Start, m.Name.End, valueHasHole: m.Name.HasHole, isBareMetricName: true, valueQuote: c.Text[m.Name.Start]);
-                        })(input);
+                return StringMatcher(input);
             }
 
             return Unexpected<LabelMatcher>("label matching", "identifier or \"}\"")(input);
@@ -475,26 +490,42 @@ namespace PromQL.Parsing.Grammar
             select (Expr)new VectorSelector(null, braces.Matchers, Modifiers.None, braces.Open.Start, braces.Close.End,
                 -1, braces.Open.Start, braces.Close.Start);
 
-        private static readonly Parser<Expr> NamedSelector =
-            (from name in TokenParsers.Tok(IsMetricIdentifier, "metric name")
-             from braces in LabelMatchers.XOptional()
-             select (name, braces))
-            .Act<(Token Name, IOption<(Token Open, IReadOnlyList<LabelMatcher> Matchers, Token Close)> Braces), Expr>((p, ctx) =>
+        /// <summary>A metric name with optional braces: <c>metric_identifier label_matchers?</c>.</summary>
+        private static readonly Parser<Expr> NamedSelector = input =>
+        {
+            var t = input.AsTokens();
+            var ctx = t.Context;
+            var nameToken = t.Token;
+            if (!IsMetricIdentifier(nameToken.Kind))
             {
-                var name = TextOf(ctx, p.Name);
-                if (p.Name.HasHole)
-                {
-                    Use(ctx, PromQlFeatures.Holes);
-                }
+                return Unexpected<Expr>(null, null)(input);
+            }
 
-                if (!p.Braces.IsDefined)
-                {
-                    return new VectorSelector(name, Array.Empty<LabelMatcher>(), Modifiers.None, p.Name.Start, p.Name.End, p.Name.End, -1, -1, p.Name.HasHole);
-                }
+            var name = TextOf(ctx, nameToken);
+            if (nameToken.HasHole)
+            {
+                Use(ctx, PromQlFeatures.Holes);
+            }
 
-                var (open, matchers, close) = p.Braces.Get();
-                return new VectorSelector(name, matchers, Modifiers.None, p.Name.Start, close.End, p.Name.End, open.Start, close.Start, p.Name.HasHole);
-            });
+            var rest = t.Advance();
+            if (!rest.Is(TokenKind.LeftBrace))
+            {
+                return Result.Success<Expr>(
+                    new VectorSelector(name, Array.Empty<LabelMatcher>(), Modifiers.None, nameToken.Start, nameToken.End, nameToken.End, -1, -1, nameToken.HasHole),
+                    rest);
+            }
+
+            var braces = LabelMatchers(rest);
+            if (!braces.WasSuccessful)
+            {
+                return Result.Failure<Expr>(braces.Remainder, braces.Message, braces.Expectations);
+            }
+
+            var (open, matchers, close) = braces.Value;
+            return Result.Success<Expr>(
+                new VectorSelector(name, matchers, Modifiers.None, nameToken.Start, close.End, nameToken.End, open.Start, close.Start, nameToken.HasHole),
+                braces.Remainder);
+        };
 
         // ---------------------------------------------------------------- grouping labels
 
@@ -604,7 +635,7 @@ namespace PromQL.Parsing.Grammar
 
         // ---------------------------------------------------------------- calls and aggregations
 
-        private static readonly Parser<Expr> ExprRef = Parse.Ref(() => Expression).Guarded();
+        private static readonly Parser<Expr> ExprRef = TokenParsers.Ref(() => Expression).Guarded();
 
         /// <summary><c>( arg, … )</c>; a trailing comma is an error, as in Prometheus.</summary>
         private static readonly Parser<(IReadOnlyList<Expr> Args, Token Open, int End)> CallBody = input =>
@@ -1143,7 +1174,7 @@ namespace PromQL.Parsing.Grammar
                         rest = rest.Advance();
                         break;
                     default:
-                        return Result.Success(expr, rest);
+                        return ReferenceEquals(expr, r.Value) ? r : Result.Success(expr, rest);
                 }
 
                 if (outcome.Error is not null)
@@ -1248,7 +1279,32 @@ namespace PromQL.Parsing.Grammar
             return new FillValues(left, right);
         }
 
-        private static Parser<BinaryOperatorInfo> BinaryOp(params TokenKind[] kinds) =>
+        private static readonly VectorMatching DefaultMatching =
+            new VectorMatching(VectorMatchCardinality.OneToOne, Array.Empty<string>(), false, Array.Empty<string>(), FillValues.None);
+
+        private static bool StartsBinaryModifier(TokenKind k) =>
+            k is TokenKind.Bool or TokenKind.On or TokenKind.Ignoring or TokenKind.Fill or TokenKind.FillLeft or TokenKind.FillRight;
+
+        /// <summary>An operator token and its modifiers; a bare operator (the usual case) takes a shortcut.</summary>
+        private static Parser<BinaryOperatorInfo> BinaryOp(params TokenKind[] kinds)
+        {
+            var full = BinaryOpWithModifiers(kinds);
+            return input =>
+            {
+                var t = input.AsTokens();
+                if (Array.IndexOf(kinds, t.Kind) < 0)
+                {
+                    return Result.Failure<BinaryOperatorInfo>(input, "operator", Array.Empty<string>());
+                }
+
+                var next = t.Advance();
+                return StartsBinaryModifier(next.AsTokens().Kind)
+                    ? full(input)
+                    : Result.Success(new BinaryOperatorInfo(t.Token, false, DefaultMatching, t.Token.End), next);
+            };
+        }
+
+        private static Parser<BinaryOperatorInfo> BinaryOpWithModifiers(TokenKind[] kinds) =>
             from op in TokenParsers.Tok(k => Array.IndexOf(kinds, k) >= 0, "operator")
             from returnBool in Tok(TokenKind.Bool).XOptional()
             from matching in OnOrIgnoring.XOptional()
@@ -1281,7 +1337,7 @@ namespace PromQL.Parsing.Grammar
 
         private static readonly Parser<BinaryOperatorInfo> PowerOp = BinaryOp(TokenKind.Pow);
 
-        private static readonly Parser<Expr> UnaryRef = Parse.Ref(() => Unary).Guarded();
+        private static readonly Parser<Expr> UnaryRef = TokenParsers.Ref(() => Unary).Guarded();
 
         /// <summary><c>^</c> binds tighter than unary minus and is right-associative: its right side is a unary expression.</summary>
         private static readonly Parser<Expr> Power = input =>
@@ -1333,17 +1389,19 @@ namespace PromQL.Parsing.Grammar
             return Result.Success(result, operand.Remainder);
         };
 
-        private static readonly Parser<Expr> Multiplicative = ChainLeft(BinaryOp(TokenKind.Mul, TokenKind.Div, TokenKind.Mod, TokenKind.Atan2), Unary, Binary);
+        private static Parser<Expr> Tier(Parser<Expr> operand, params TokenKind[] operators) =>
+            ChainLeft(k => Array.IndexOf(operators, k) >= 0, BinaryOp(operators), operand, Binary);
 
-        private static readonly Parser<Expr> Additive = ChainLeft(BinaryOp(TokenKind.Add, TokenKind.Sub), Multiplicative, Binary);
+        private static readonly Parser<Expr> Multiplicative = Tier(Unary, TokenKind.Mul, TokenKind.Div, TokenKind.Mod, TokenKind.Atan2);
 
-        private static readonly Parser<Expr> Comparison = ChainLeft(
-            BinaryOp(TokenKind.Eqlc, TokenKind.Neq, TokenKind.Lss, TokenKind.Lte, TokenKind.Gtr, TokenKind.Gte, TokenKind.TrimUpper, TokenKind.TrimLower),
-            Additive, Binary);
+        private static readonly Parser<Expr> Additive = Tier(Multiplicative, TokenKind.Add, TokenKind.Sub);
 
-        private static readonly Parser<Expr> AndUnless = ChainLeft(BinaryOp(TokenKind.And, TokenKind.Unless), Comparison, Binary);
+        private static readonly Parser<Expr> Comparison = Tier(Additive,
+            TokenKind.Eqlc, TokenKind.Neq, TokenKind.Lss, TokenKind.Lte, TokenKind.Gtr, TokenKind.Gte, TokenKind.TrimUpper, TokenKind.TrimLower);
 
-        private static readonly Parser<Expr> OrExpression = ChainLeft(BinaryOp(TokenKind.Or), AndUnless, Binary);
+        private static readonly Parser<Expr> AndUnless = Tier(Comparison, TokenKind.And, TokenKind.Unless);
+
+        private static readonly Parser<Expr> OrExpression = Tier(AndUnless, TokenKind.Or);
 
         /// <summary>Any expression.</summary>
         private static readonly Parser<Expr> Expression = OrExpression;

@@ -26,6 +26,15 @@ namespace PromQL.Parsing.Grammar
 
         public Token Token => Context.Tokens[Index];
 
+        private IResult<Token>? tokenResult;
+        private IResult<Token>? tokenMismatch;
+
+        /// <summary>Success on this token, made once: every parser that takes this token shares it.</summary>
+        public IResult<Token> TokenResult => tokenResult ??= Result.Success(Token, Advance());
+
+        /// <summary>A failure here without consuming, made once; callers that report it word their own message.</summary>
+        public IResult<Token> TokenMismatch => tokenMismatch ??= Result.Failure<Token>(this, "unexpected token", Array.Empty<string>());
+
         public TokenKind Kind => Context.Tokens[Index].Kind;
 
         /// <summary>The kind of the token after this one (the last token repeats at the end).</summary>
@@ -47,7 +56,8 @@ namespace PromQL.Parsing.Grammar
 
         /// <summary>
         /// Memoisation is off: the grammar decides every alternative on the next one or two tokens and
-        /// never re-parses a nested expression, so memos would cost allocations without saving work.
+        /// never re-parses a nested expression, so memos would cost allocations without saving work
+        /// (and its recursive rules use <see cref="TokenParsers.Ref{T}"/>, which needs none).
         /// </summary>
         public IDictionary<object, object> Memos => NoMemos.Instance;
 
