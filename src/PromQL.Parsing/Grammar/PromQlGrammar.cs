@@ -153,7 +153,7 @@ namespace PromQL.Parsing.Grammar
 
         private static readonly Parser<Expr> CheckedStepOrRange = StepOrRangeCall.Act<Expr, Expr>((e, ctx) => ExperimentalDuration(ctx, e, e));
 
-        private static readonly Parser<Expr> DurationExprRef = TokenParsers.Ref(() => DurationExpression).Guarded();
+        private static readonly Parser<Expr> DurationExprRef = TokenParsers.Ref(() => DurationExpression!).Guarded();
 
         private static readonly Parser<Expr> MinOrMaxOf =
             (from keyword in TokenParsers.Tok(k => k is TokenKind.MinOf or TokenKind.MaxOf, "min_of or max_of")
@@ -217,7 +217,7 @@ namespace PromQL.Parsing.Grammar
             }
         }
 
-        private static readonly Parser<Expr> DurationUnaryRef = TokenParsers.Ref(() => DurationUnary).Guarded();
+        private static readonly Parser<Expr> DurationUnaryRef = TokenParsers.Ref(() => DurationUnary!).Guarded();
 
         private static readonly Parser<Expr> DurationPow =
             from left in DurationPrimary
@@ -579,7 +579,7 @@ namespace PromQL.Parsing.Grammar
 
                     if (label.Value.Name.Length == 0)
                     {
-                        return Error<(IReadOnlyList<string>, int)>(label.Remainder, "invalid label name for grouping: " + GoStrings.Quote(label.Value.Name),
+                        return Error<(IReadOnlyList<string>, int)>(label.Remainder, "invalid label name for grouping: " + Literals.Quote(label.Value.Name),
                             label.Value.Start, label.Value.End);
                     }
 
@@ -635,7 +635,7 @@ namespace PromQL.Parsing.Grammar
 
         // ---------------------------------------------------------------- calls and aggregations
 
-        private static readonly Parser<Expr> ExprRef = TokenParsers.Ref(() => Expression).Guarded();
+        private static readonly Parser<Expr> ExprRef = TokenParsers.Ref(() => Expression!).Guarded();
 
         /// <summary><c>( arg, … )</c>; a trailing comma is an error, as in Prometheus.</summary>
         private static readonly Parser<(IReadOnlyList<Expr> Args, Token Open, int End)> CallBody = input =>
@@ -700,7 +700,7 @@ namespace PromQL.Parsing.Grammar
 
                 if (!Semantics.PromQlFunctions.TryGet(name, out var function) || function is null)
                 {
-                    return Outcome<Expr>.Fail("unknown function with name " + GoStrings.Quote(name), c.Name.Start, c.Name.End);
+                    return Outcome<Expr>.Fail("unknown function with name " + Literals.Quote(name), c.Name.Start, c.Name.End);
                 }
 
                 if (function.Experimental)
@@ -708,7 +708,7 @@ namespace PromQL.Parsing.Grammar
                     Use(ctx, PromQlFeatures.ExperimentalFunctions);
                     if (!ctx.Options.EnableExperimentalFunctions)
                     {
-                        return Outcome<Expr>.Fail("function " + GoStrings.Quote(name) + " is not enabled", c.Name.Start, c.Name.End);
+                        return Outcome<Expr>.Fail("function " + Literals.Quote(name) + " is not enabled", c.Name.Start, c.Name.End);
                     }
                 }
 
@@ -969,6 +969,14 @@ namespace PromQL.Parsing.Grammar
 
         private const string NotSelectable = "modifier must be preceded by an instant vector selector or range vector selector or a subquery";
 
+        /// <summary>Go's <c>%f</c>: six decimals, <c>+Inf</c>, <c>-Inf</c>, <c>NaN</c>.</summary>
+        private static string FormatGoF(double value)
+        {
+            var sb = new System.Text.StringBuilder();
+            Printing.GoFormat.AppendFloatFixed(sb, value, 6);
+            return sb.ToString();
+        }
+
         private static Modifiers? ModifiersOf(Expr e) => e switch
         {
             VectorSelector v => v.Modifiers,
@@ -1067,7 +1075,7 @@ namespace PromQL.Parsing.Grammar
         {
             if (at.Timestamp is { } ts && (double.IsInfinity(ts) || double.IsNaN(ts) || ts >= 9.2233720368547758e18 || ts <= -9.2233720368547758e18))
             {
-                return Outcome<Expr>.Fail("timestamp out of bounds for @ modifier: " + GoStrings.FormatF(ts), target.Start, target.End);
+                return Outcome<Expr>.Fail("timestamp out of bounds for @ modifier: " + FormatGoF(ts), target.Start, target.End);
             }
 
             var modifiers = ModifiersOf(target);
@@ -1337,7 +1345,7 @@ namespace PromQL.Parsing.Grammar
 
         private static readonly Parser<BinaryOperatorInfo> PowerOp = BinaryOp(TokenKind.Pow);
 
-        private static readonly Parser<Expr> UnaryRef = TokenParsers.Ref(() => Unary).Guarded();
+        private static readonly Parser<Expr> UnaryRef = TokenParsers.Ref(() => Unary!).Guarded();
 
         /// <summary><c>^</c> binds tighter than unary minus and is right-associative: its right side is a unary expression.</summary>
         private static readonly Parser<Expr> Power = input =>

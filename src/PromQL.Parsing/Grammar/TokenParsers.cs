@@ -47,7 +47,8 @@ namespace PromQL.Parsing.Grammar
         /// <summary>
         /// A forward reference for recursive rules. Sprache's <c>Parse.Ref</c> also memoises to detect left
         /// recursion, allocating a failure on every call; this grammar has no left recursion, and the
-        /// allocation was a measurable share of a query's cost.
+        /// allocation was a measurable share of a query's cost. The referenced field is declared later, so
+        /// callers write <c>() => Field!</c>: it is read only once parsing starts, after every field is set.
         /// </summary>
         public static Parser<T> Ref<T>(Func<Parser<T>> reference)
         {
