@@ -1035,9 +1035,14 @@ namespace PromQL.Parsing.Lexing
                 return false;
             }
 
-            UnicodeCategory category = rune < 0x10000
+            return IsPrintCategory(rune < 0x10000
                 ? CharUnicodeInfo.GetUnicodeCategory((char)rune)
-                : CharUnicodeInfo.GetUnicodeCategory(char.ConvertFromUtf32(rune), 0);
+                : CharUnicodeInfo.GetUnicodeCategory(char.ConvertFromUtf32(rune), 0));
+        }
+
+        /// <summary>The Unicode categories Go's <c>unicode.IsPrint</c> accepts beyond ASCII: letters, marks, numbers, punctuation, symbols.</summary>
+        public static bool IsPrintCategory(UnicodeCategory category)
+        {
             switch (category)
             {
                 case UnicodeCategory.UppercaseLetter:

@@ -154,37 +154,7 @@ namespace PromQL.Parsing.Printing
 
         // Go's unicode.IsPrint for non-ASCII runes: letters, marks, numbers, punctuation and symbols (the only
         // printable space, U+0020, is ASCII and handled before).
-        private static bool IsPrint(UnicodeCategory category)
-        {
-            switch (category)
-            {
-                case UnicodeCategory.UppercaseLetter:
-                case UnicodeCategory.LowercaseLetter:
-                case UnicodeCategory.TitlecaseLetter:
-                case UnicodeCategory.ModifierLetter:
-                case UnicodeCategory.OtherLetter:
-                case UnicodeCategory.NonSpacingMark:
-                case UnicodeCategory.SpacingCombiningMark:
-                case UnicodeCategory.EnclosingMark:
-                case UnicodeCategory.DecimalDigitNumber:
-                case UnicodeCategory.LetterNumber:
-                case UnicodeCategory.OtherNumber:
-                case UnicodeCategory.ConnectorPunctuation:
-                case UnicodeCategory.DashPunctuation:
-                case UnicodeCategory.OpenPunctuation:
-                case UnicodeCategory.ClosePunctuation:
-                case UnicodeCategory.InitialQuotePunctuation:
-                case UnicodeCategory.FinalQuotePunctuation:
-                case UnicodeCategory.OtherPunctuation:
-                case UnicodeCategory.MathSymbol:
-                case UnicodeCategory.CurrencySymbol:
-                case UnicodeCategory.ModifierSymbol:
-                case UnicodeCategory.OtherSymbol:
-                    return true;
-                default:
-                    return false;
-            }
-        }
+        private static bool IsPrint(UnicodeCategory category) => Lexing.Literals.IsPrintCategory(category);
 
         private static void AppendHex(StringBuilder sb, int value, int width)
         {
