@@ -92,8 +92,6 @@ namespace PromQL.Parsing.Semantics
             private readonly string _text;
             private readonly Stack<Work> _stack = new Stack<Work>();
             private readonly List<Work> _children = new List<Work>();
-            private readonly Dictionary<Expr, ValueType> _types = new Dictionary<Expr, ValueType>();
-            private readonly Stack<Expr> _typeStack = new Stack<Expr>();
 
             public Walker(string text) => _text = text;
 
@@ -194,88 +192,8 @@ namespace PromQL.Parsing.Semantics
                 }
             }
 
-            /// <summary>
-            /// <see cref="Expr.Type"/>, computed without recursion and remembered: a binary operation's type depends on
-            /// its operands' types, and on a long operator chain asking each node afresh would be quadratic and deep.
-            /// Mirrors <see cref="BinaryExpr.Type"/>, <see cref="ParenExpr.Type"/> and <see cref="UnaryExpr.Type"/>.
-            /// </summary>
-            private ValueType TypeOf(Expr node)
-            {
-                if (!IsDerivedType(node))
-                {
-                    return node.Type;
-                }
-
-                if (_types.TryGetValue(node, out var known))
-                {
-                    return known;
-                }
-
-                _typeStack.Clear();
-                _typeStack.Push(node);
-                while (_typeStack.Count > 0)
-                {
-                    var current = _typeStack.Peek();
-                    if (_types.ContainsKey(current))
-                    {
-                        _typeStack.Pop();
-                        continue;
-                    }
-
-                    var pending = false;
-                    foreach (var operand in Operands(current))
-                    {
-                        if (IsDerivedType(operand) && !_types.ContainsKey(operand))
-                        {
-                            _typeStack.Push(operand);
-                            pending = true;
-                        }
-                    }
-
-                    if (pending)
-                    {
-                        continue;
-                    }
-
-                    _typeStack.Pop();
-                    _types[current] = current switch
-                    {
-                        BinaryExpr binary => BinaryType(KnownType(binary.Left), KnownType(binary.Right)),
-                        ParenExpr paren => KnownType(paren.Expr),
-                        _ => KnownType(((UnaryExpr)current).Expr),
-                    };
-                }
-
-                return _types[node];
-            }
-
-            private ValueType KnownType(Expr node) => IsDerivedType(node) ? _types[node] : node.Type;
-
-            private static bool IsDerivedType(Expr node) => node is BinaryExpr or ParenExpr or UnaryExpr;
-
-            private static IEnumerable<Expr> Operands(Expr node) => node switch
-            {
-                BinaryExpr binary => new[] { binary.Left, binary.Right },
-                ParenExpr paren => new[] { paren.Expr },
-                UnaryExpr unary => new[] { unary.Expr },
-                _ => Array.Empty<Expr>(),
-            };
-
-            // As BinaryExpr.Type: scalar op scalar is a scalar; a hole next to a scalar (or a hole) leaves it open.
-            private static ValueType BinaryType(ValueType left, ValueType right)
-            {
-                if (left == ValueType.Scalar && right == ValueType.Scalar)
-                {
-                    return ValueType.Scalar;
-                }
-
-                if ((left == ValueType.Unknown && right is ValueType.Scalar or ValueType.Unknown) || (right == ValueType.Unknown && left == ValueType.Scalar))
-                {
-                    return ValueType.Unknown;
-                }
-
-                return ValueType.Vector;
-            }
+            /// <summary>The node's type; nodes compute it once at construction, so asking is O(1) even on long chains.</summary>
+            private static ValueType TypeOf(Expr node) => node.Type;
 
             private static bool TakesCheckedParameter(AggregateOperator op) =>
                 op is AggregateOperator.Topk or AggregateOperator.Bottomk or AggregateOperator.Quantile
