@@ -1,0 +1,54 @@
+using Microsoft.CodeAnalysis;
+
+namespace PromQL.Analyzers
+{
+    /// <summary>Every descriptor, built by one factory that derives the help link from the ID.</summary>
+    public static class Descriptors
+    {
+        /// <summary>Where the rule pages live; a rule's page is <c>{HelpLinkBase}{ID}.md</c>.</summary>
+        public const string HelpLinkBase = "https://github.com/promql-analyzers/promql-analyzers/blob/main/docs/rules/";
+
+        private const string CorrectnessCategory = "PromQL.Correctness";
+        private const string SyntaxCategory = "PromQL.Syntax";
+
+        /// <summary>PROMQL001.</summary>
+        public static readonly DiagnosticDescriptor ContainerFilterMissing = Create(
+            DiagnosticIds.ContainerFilterMissing,
+            CorrectnessCategory,
+            "Container metric selector keeps the pod-level series",
+            "{0} also selects cAdvisor's pod-level cgroup series (container=\"\"), which already holds the total of the pod's containers, so {1} is counted twice when series are added up; add container!=\"\"",
+            "cAdvisor exposes every container_* metric once per container and once more for the pod's own cgroup, with container=\"\" " +
+            "(plus the pause container, container=\"POD\"). A selector without container!=\"\" returns both, so any sum over it counts the pod " +
+            "twice. Add container!=\"\" (image!=\"\" also drops the pod-level series).");
+
+        /// <summary>PROMQL002.</summary>
+        public static readonly DiagnosticDescriptor RedundantSum = Create(
+            DiagnosticIds.RedundantSum,
+            CorrectnessCategory,
+            "Redundant sum over one pod's container series",
+            "{0}",
+            "A sum over a selector that pins one pod either adds the pod-level cgroup series (container=\"\") to the series of its " +
+            "containers, doubling the total, or, when the container is pinned as well, runs over a single series. Remove the sum to get " +
+            "one series per container, or filter with container!=\"\" to get the pod total that kubectl top pod shows.");
+
+        /// <summary>PROMQL100.</summary>
+        public static readonly DiagnosticDescriptor InvalidQuery = Create(
+            DiagnosticIds.InvalidQuery,
+            SyntaxCategory,
+            "Invalid PromQL",
+            "Invalid PromQL: {0}",
+            "The string is PromQL (it flows into a [StringSyntax(\"PromQL\")] target, carries a lang=promql comment, or is passed to a known " +
+            "Prometheus query API), and Prometheus would reject it with this error.");
+
+        private static DiagnosticDescriptor Create(string id, string category, string title, string messageFormat, string description) =>
+            new DiagnosticDescriptor(
+                id,
+                title,
+                messageFormat,
+                category,
+                DiagnosticSeverity.Warning,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: HelpLinkBase + id + ".md");
+    }
+}

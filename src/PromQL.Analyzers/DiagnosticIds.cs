@@ -1,0 +1,15 @@
+namespace PromQL.Analyzers
+{
+    /// <summary>Every rule ID, in one place. Each has a page at <c>docs/rules/&lt;ID&gt;.md</c>.</summary>
+    public static class DiagnosticIds
+    {
+        /// <summary>A cAdvisor container metric selector keeps the pod-level series (<c>container=""</c>).</summary>
+        public const string ContainerFilterMissing = "PROMQL001";
+
+        /// <summary>A <c>sum</c> over one pod that adds the pod cgroup to its containers, or runs over one series.</summary>
+        public const string RedundantSum = "PROMQL002";
+
+        /// <summary>The PromQL does not parse, or fails a type check.</summary>
+        public const string InvalidQuery = "PROMQL100";
+    }
+}

@@ -1,0 +1,14 @@
+using System.Collections.Generic;
+using PromQL.Analyzers.Configuration;
+using PromQL.Parsing.Syntax;
+
+namespace PromQL.Analyzers.Rules
+{
+    // PLACEHOLDER: the rules work replaces this file.
+    internal static class ContainerFilterRule
+    {
+        public static void Analyze(Expr root, PromQlAnalyzerOptions options, List<Finding> findings)
+        {
+        }
+    }
+}
