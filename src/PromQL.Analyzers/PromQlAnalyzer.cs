@@ -1,13 +1,32 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PromQL.Analyzers.Analysis;
+using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Detection;
+using PromQL.Analyzers.Rules;
+using PromQL.Analyzers.Text;
 
 namespace PromQL.Analyzers
 {
-    /// <summary>Finds PromQL in C# strings and reports PROMQL001, PROMQL002 and PROMQL100.</summary>
+    /// <summary>
+    /// Finds PromQL in C# strings and reports PROMQL001, PROMQL002 and PROMQL100.
+    /// A string is PromQL when it is marked (a <c>lang=promql</c> comment, or it flows into a
+    /// <c>[StringSyntax("PromQL")]</c> target, a known query API or a configured one), or, for the container
+    /// rules only, when its text holds a watched metric and parses. Strings that are neither cost one scan of
+    /// their text: no semantic model, no parse.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PromQlAnalyzer : DiagnosticAnalyzer
     {
+        // Kept by the analyzer instance, which hosts keep across compilations; all entries are immutable.
+        private readonly AnalyzerCaches caches = new AnalyzerCaches();
+        private readonly ConditionalWeakTable<AnalyzerConfigOptions, PromQlAnalyzerOptions> options = new ConditionalWeakTable<AnalyzerConfigOptions, PromQlAnalyzerOptions>();
+
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ContainerFilterMissing, Descriptors.RedundantSum, Descriptors.InvalidQuery);
@@ -17,6 +36,87 @@ namespace PromQL.Analyzers
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var facts = new CompilationFacts(start.Compilation, caches);
+                start.RegisterSyntaxNodeAction(
+                    c => AnalyzeString(c, facts),
+                    SyntaxKind.StringLiteralExpression,
+                    SyntaxKind.InterpolatedStringExpression,
+                    SyntaxKind.AddExpression);
+            });
+        }
+
+        private void AnalyzeString(SyntaxNodeAnalysisContext context, CompilationFacts facts)
+        {
+            var root = (ExpressionSyntax)context.Node;
+            if (!StringExpressions.IsRoot(root))
+            {
+                return;
+            }
+
+            var config = options.GetValue(context.Options.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree), static o => PromQlAnalyzerOptions.Read(o));
+            var scan = TextScan.Of(root, config);
+
+            // Cheap first: syntax alone decides whether anything more is worth doing.
+            var byComment = LanguageComment.IsMarked(root);
+            var targetName = string.Empty;
+            var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(root, out targetName);
+            var maybeTarget = !byComment && facts.IsCandidate(targetKind, targetName, config);
+            var maybeContent = config.DetectByContent && scan.HasBracket
+                && (scan.HasWatchedPrefix || (scan.OtherParts is { } parts && AnyNamesWatchedConstant(parts, facts, config, context)));
+            if (!byComment && !maybeTarget && !maybeContent)
+            {
+                return;
+            }
+
+            var model = context.SemanticModel;
+            var cancellationToken = context.CancellationToken;
+            var marked = byComment || (maybeTarget && QueryTargets.IsPromQlTarget(root, model, config, cancellationToken));
+            if (!marked && !maybeContent)
+            {
+                return;
+            }
+
+            var text = StringExpressions.Read(root, scan.OtherParts is null ? null : e => model.GetConstantValue(e, cancellationToken), cancellationToken);
+            var result = caches.Parses.Parse(text.Text);
+
+            // Strings found by content alone are PromQL only if they parse, and never get PROMQL100.
+            if (!marked && result.HasErrors)
+            {
+                return;
+            }
+
+            var findings = new List<Finding>();
+            if (marked)
+            {
+                InvalidQueryRule.Analyze(result, findings);
+            }
+
+            if (result.Expression is { } expression)
+            {
+                ContainerFilterRule.Analyze(expression, config, findings);
+                RedundantSumRule.Analyze(expression, config, findings);
+            }
+
+            foreach (var finding in findings)
+            {
+                var location = Location.Create(root.SyntaxTree, text.GetSourceSpan(finding.Start, finding.End));
+                context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, location, finding.MessageArgs));
+            }
+        }
+
+        private static bool AnyNamesWatchedConstant(List<ExpressionSyntax> parts, CompilationFacts facts, PromQlAnalyzerOptions config, SyntaxNodeAnalysisContext context)
+        {
+            foreach (var part in parts)
+            {
+                if (facts.NamesWatchedConstant(part, config, context.CancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Detection;
+
+namespace PromQL.Analyzers.Analysis
+{
+    /// <summary>
+    /// What the analyzer learns once per compilation, lazily, so that strings that cannot be PromQL never pay
+    /// for it: the names that carry <c>[StringSyntax("PromQL")]</c>, and the values of constants by name.
+    /// </summary>
+    internal sealed class CompilationFacts
+    {
+        private readonly Compilation compilation;
+        private readonly AnalyzerCaches caches;
+        private readonly Lazy<ImmutableHashSet<string>> stringSyntaxNames;
+        private readonly ConcurrentDictionary<string, ImmutableArray<string>> constantsByName = new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+
+        public CompilationFacts(Compilation compilation, AnalyzerCaches caches)
+        {
+            this.compilation = compilation;
+            this.caches = caches;
+            stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(CollectStringSyntaxNames, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>Whether a syntactic target name may be PromQL, so the semantic model is worth asking.</summary>
+        public bool IsCandidate(TargetKind kind, string name, PromQlAnalyzerOptions options)
+        {
+            if (kind == TargetKind.None)
+            {
+                return false;
+            }
+
+            if (name.Length == 0)
+            {
+                // new(...) or : base(...): the type is not written.
+                return kind == TargetKind.ConstructorArgument && !stringSyntaxNames.Value.IsEmpty;
+            }
+
+            if (kind is TargetKind.MethodArgument or TargetKind.MemberAssignment)
+            {
+                foreach (var known in KnownQueryApis.MemberNames)
+                {
+                    if (known == name)
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var member in options.QueryMembers)
+                {
+                    if (member.MemberName == name)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return stringSyntaxNames.Value.Contains(name);
+        }
+
+        /// <summary>
+        /// Whether an interpolation or operand names a constant whose value holds a watched metric prefix: a source
+        /// field constant anywhere in the compilation (found by name through the declaration index, without
+        /// binding), or a local constant in an enclosing block.
+        /// </summary>
+        public bool NamesWatchedConstant(ExpressionSyntax part, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var name = TargetSyntax.RightmostName(part);
+            if (name.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var value in constantsByName.GetOrAdd(name, n => FieldConstants(n, cancellationToken)))
+            {
+                if (HoldsWatchedPrefix(value, options))
+                {
+                    return true;
+                }
+            }
+
+            if (part is IdentifierNameSyntax)
+            {
+                for (var node = part.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+                {
+                    if (node is not BlockSyntax block)
+                    {
+                        continue;
+                    }
+
+                    foreach (var statement in block.Statements)
+                    {
+                        if (statement is LocalDeclarationStatementSyntax { IsConst: true } local)
+                        {
+                            foreach (var variable in local.Declaration.Variables)
+                            {
+                                if (variable.Identifier.ValueText == name && variable.Initializer?.Value is LiteralExpressionSyntax literal
+                                    && HoldsWatchedPrefix(literal.Token.ValueText, options))
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        internal static bool HoldsWatchedPrefix(string text, PromQlAnalyzerOptions options)
+        {
+            foreach (var prefix in options.WatchedPrefixes)
+            {
+                if (text.IndexOf(prefix, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private ImmutableArray<string> FieldConstants(string name, CancellationToken cancellationToken)
+        {
+            var builder = ImmutableArray.CreateBuilder<string>();
+            foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                if (symbol is IFieldSymbol { IsConst: true, HasConstantValue: true, ConstantValue: string value })
+                {
+                    builder.Add(value);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private ImmutableHashSet<string> CollectStringSyntaxNames()
+        {
+            var names = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                names = names.Union(caches.NamesOf(tree));
+            }
+
+            foreach (var reference in compilation.References)
+            {
+                switch (reference)
+                {
+                    case CompilationReference project:
+                        foreach (var tree in project.Compilation.SyntaxTrees)
+                        {
+                            names = names.Union(caches.NamesOf(tree));
+                        }
+
+                        break;
+                    case PortableExecutableReference file:
+                        names = names.Union(caches.NamesOf(file));
+                        break;
+                }
+            }
+
+            return names;
+        }
+    }
+
+    /// <summary>
+    /// Caches that outlive a compilation (the IDE makes a new one per edit): keyed by syntax tree and by metadata,
+    /// both immutable and reused while unchanged, and held weakly so they go with them.
+    /// </summary>
+    internal sealed class AnalyzerCaches
+    {
+        private readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> treeNames = new ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>();
+        private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
+
+        public ParseCache Parses { get; } = new ParseCache();
+
+        public ImmutableHashSet<string> NamesOf(SyntaxTree tree) =>
+            treeNames.GetValue(tree, static t => StringSyntaxNames.FromTree(t, CancellationToken.None));
+
+        public ImmutableHashSet<string> NamesOf(PortableExecutableReference reference)
+        {
+            Metadata metadata;
+            try
+            {
+                metadata = reference.GetMetadata();
+            }
+            catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
+            {
+                return ImmutableHashSet<string>.Empty;
+            }
+
+            return metadataNames.GetValue(metadata, static m =>
+            {
+                try
+                {
+                    return StringSyntaxNames.FromMetadata(m);
+                }
+                catch (BadImageFormatException)
+                {
+                    return ImmutableHashSet<string>.Empty;
+                }
+            });
+        }
+    }
+}

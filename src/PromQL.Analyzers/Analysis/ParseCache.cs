@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using PromQL.Parsing;
+
+namespace PromQL.Analyzers.Analysis
+{
+    /// <summary>
+    /// Parse results by query text, kept by the analyzer instance, which the IDE keeps across edits: analysing an
+    /// unchanged query again does not reparse it. Bounded: past <see cref="Capacity"/> entries it starts afresh.
+    /// </summary>
+    internal sealed class ParseCache
+    {
+        public const int Capacity = 4096;
+
+        private readonly ConcurrentDictionary<string, PromQlParseResult> results = new ConcurrentDictionary<string, PromQlParseResult>();
+
+        public PromQlParseResult Parse(string text)
+        {
+            if (results.TryGetValue(text, out var cached))
+            {
+                return cached;
+            }
+
+            var result = PromQlParser.Parse(text);
+            if (results.Count >= Capacity)
+            {
+                results.Clear();
+            }
+
+            results.TryAdd(text, result);
+            return result;
+        }
+    }
+}

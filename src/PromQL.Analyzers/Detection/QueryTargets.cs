@@ -1,0 +1,199 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using PromQL.Analyzers.Configuration;
+
+namespace PromQL.Analyzers.Detection
+{
+    /// <summary>
+    /// Whether a string flows straight into a PromQL target: a parameter, property or field with
+    /// <c>[StringSyntax("PromQL")]</c>, a known query API, or a member listed in <c>promql.query_methods</c>.
+    /// Asked only after <see cref="TargetSyntax"/> found a candidate name, since it binds the enclosing member.
+    /// </summary>
+    internal static class QueryTargets
+    {
+        public static bool IsPromQlTarget(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var operation = model.GetOperation(root, cancellationToken);
+            if (operation is null)
+            {
+                return false;
+            }
+
+            var node = operation;
+            var parent = operation.Parent;
+            while (parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation or IParenthesizedOperation)
+            {
+                node = parent;
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IArgumentOperation { Parameter: { } parameter }:
+                    return IsPromQlParameter(parameter, options);
+                case ISimpleAssignmentOperation assignment when assignment.Value == node:
+                    return assignment.Target is IMemberReferenceOperation reference && IsPromQlMember(reference.Member, options);
+                case IFieldInitializerOperation fieldInitializer:
+                    foreach (var field in fieldInitializer.InitializedFields)
+                    {
+                        if (IsPromQlMember(field, options))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IPropertyInitializerOperation propertyInitializer:
+                    foreach (var property in propertyInitializer.InitializedProperties)
+                    {
+                        if (IsPromQlMember(property, options))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IParameterInitializerOperation parameterInitializer:
+                    return IsPromQlParameter(parameterInitializer.Parameter, options);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsPromQlParameter(IParameterSymbol parameter, PromQlAnalyzerOptions options)
+        {
+            if (HasPromQlStringSyntax(parameter) || KnownQueryApis.IsQueryParameter(parameter))
+            {
+                return true;
+            }
+
+            // A record's primary-constructor parameter carries the attribute on the parameter or on its property.
+            if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
+            {
+                foreach (var member in constructor.ContainingType.GetMembers(parameter.Name))
+                {
+                    if (member is IPropertySymbol property && HasPromQlStringSyntax(property))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (options.QueryMembers.IsEmpty || parameter.ContainingSymbol is not IMethodSymbol method)
+            {
+                return false;
+            }
+
+            foreach (var configured in options.QueryMembers)
+            {
+                if (configured.MemberName == method.Name && TypeMatches(method.ContainingType, configured) && IsQueryParameterOf(method, parameter, configured))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsPromQlMember(ISymbol member, PromQlAnalyzerOptions options)
+        {
+            if (HasPromQlStringSyntax(member) || KnownQueryApis.IsQueryProperty(member))
+            {
+                return true;
+            }
+
+            foreach (var configured in options.QueryMembers)
+            {
+                if (configured.MemberName == member.Name && TypeMatches(member.ContainingType, configured))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The configured parameter, else the one called <c>query</c>, else the first string parameter.</summary>
+        private static bool IsQueryParameterOf(IMethodSymbol method, IParameterSymbol parameter, QueryMember configured)
+        {
+            if (configured.ParameterName is not null)
+            {
+                return parameter.Name == configured.ParameterName;
+            }
+
+            foreach (var p in method.Parameters)
+            {
+                if (p.Name == "query")
+                {
+                    return SymbolEqualityComparer.Default.Equals(p, parameter);
+                }
+            }
+
+            foreach (var p in method.Parameters)
+            {
+                if (p.Type.SpecialType == SpecialType.System_String)
+                {
+                    return SymbolEqualityComparer.Default.Equals(p, parameter);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The type, a base type or an interface has the configured name (and namespace, when given).</summary>
+        private static bool TypeMatches(INamedTypeSymbol? type, QueryMember configured)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (NameMatches(t, configured))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (NameMatches(i, configured))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool NameMatches(INamedTypeSymbol type, QueryMember configured) =>
+            type.Name == configured.TypeName
+            && (configured.ContainingNamespace is null
+                || string.Equals(type.ContainingNamespace?.ToDisplayString(), configured.ContainingNamespace, StringComparison.Ordinal));
+
+        /// <summary>
+        /// <c>[StringSyntax("PromQL")]</c> matched by name and namespace, so a user's own copy of the attribute on an
+        /// old framework counts; the language identifier is compared case-insensitively.
+        /// </summary>
+        internal static bool HasPromQlStringSyntax(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: StringSyntaxNames.AttributeName } type
+                    && type.ContainingNamespace?.ToDisplayString() == StringSyntaxNames.AttributeNamespace
+                    && attribute.ConstructorArguments.Length > 0
+                    && attribute.ConstructorArguments[0].Value is string language
+                    && string.Equals(language, StringSyntaxNames.LanguageName, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
