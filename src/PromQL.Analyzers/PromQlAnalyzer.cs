@@ -65,14 +65,19 @@ namespace PromQL.Analyzers
             var maybeTarget = !byComment && facts.IsCandidate(targetKind, targetName, config);
             var maybeContent = config.DetectByContent && scan.HasBracket
                 && (scan.HasWatchedPrefix || (scan.OtherParts is { } parts && AnyNamesWatchedConstant(parts, facts, config, context)));
-            if (!byComment && !maybeTarget && !maybeContent)
+
+            // A query held in a local first and passed on later: only worth following when it has a bracket.
+            var maybeLocal = !byComment && targetKind == TargetKind.None && scan.HasBracket;
+            if (!byComment && !maybeTarget && !maybeContent && !maybeLocal)
             {
                 return;
             }
 
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
-            var marked = byComment || (maybeTarget && QueryTargets.IsPromQlTarget(root, model, config, cancellationToken));
+            var marked = byComment
+                || (maybeTarget && QueryTargets.IsPromQlTarget(root, model, config, cancellationToken))
+                || (maybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, config, cancellationToken));
             if (!marked && !maybeContent)
             {
                 return;
