@@ -138,10 +138,10 @@ namespace PromQL.Analyzers.Tests.Rules
 
         [Theory]
         [InlineData("{__name__=~\"container_memory.*\"}")]
-        [InlineData("{__name__=~\".*\"}")]
+        [InlineData("{__name__=~\".*\", job=\"x\"}")]
         [InlineData("{__name__=~\"(?i)container_memory_rss\"}")]
         [InlineData("{__name__=~\"(container_memory_rss|x)+\"}")]
-        [InlineData("{__name__=~\"container_memory_rs?\"}")]
+        [InlineData("{__name__=~\"container_memory?_rss\"}")]
         [InlineData("{__name__=~\"container_memor[y]_rss\"}")]
         [InlineData("{__name__=~\"[c]ontainer_memory_rss\"}")]
         [InlineData("{__name__=~\"container_memory_rss:sum\"}")]
