@@ -107,6 +107,51 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         }
 
+        [Fact]
+        public void BothRules_NeverThrowOnParserCorpusWithAndWithoutHoles()
+        {
+            // Every parser case, valid or not (partial trees included), as written and with each quoted
+            // string turned into a hole: the rules run on whatever tree the parser gives.
+            var options = RuleRunner.WithPrefixes("container_", "node_", "go_", "http_", "foo", "some_metric", "a");
+            int trees = 0, findings = 0;
+            foreach (var line in File.ReadLines(Path.Combine(Path.GetDirectoryName(FindCorpusFile())!, "parser-cases.jsonl"), Encoding.UTF8))
+            {
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                using var document = JsonDocument.Parse(line);
+                var input = document.RootElement.GetProperty("input").GetString() ?? string.Empty;
+                foreach (var text in new[] { input, QuotedStringsAsHoles(input) })
+                {
+                    var result = PromQlParser.Parse(text);
+                    if (result.Expression is null)
+                    {
+                        continue;
+                    }
+
+                    trees++;
+                    var found = new List<Finding>();
+                    ContainerFilterRule.Analyze(result.Expression, options, found);
+                    RedundantSumRule.Analyze(result.Expression, options, found);
+                    foreach (var finding in found)
+                    {
+                        Assert.InRange(finding.Start, 0, text.Length);
+                        Assert.InRange(finding.End, finding.Start + 1, text.Length);
+                    }
+
+                    findings += found.Count;
+                }
+            }
+
+            output.WriteLine($"{trees} trees, {findings} findings.");
+            Assert.True(trees > 1000, "the parser corpus was not read");
+        }
+
+        private static string QuotedStringsAsHoles(string text) =>
+            System.Text.RegularExpressions.Regex.Replace(text, "\"[^\"\\\\\n]*\"", "\"\uE000\"");
+
         private static string WithoutSpace(string text)
         {
             var builder = new StringBuilder(text.Length);
