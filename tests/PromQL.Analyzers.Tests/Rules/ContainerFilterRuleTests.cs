@@ -1,5 +1,6 @@
 using System.Linq;
 using PromQL.Analyzers.Rules;
+using PromQL.Parsing.Syntax;
 using Xunit;
 
 namespace PromQL.Analyzers.Tests.Rules
@@ -185,18 +186,21 @@ namespace PromQL.Analyzers.Tests.Rules
         [InlineData("container_memory_\uE000:sum{pod=\"p\"}")]
         public void HoleBeforeWatchedPrefixEnds_NoDiagnostic(string query) => AssertSilent(query);
 
-        [Fact]
-        public void InvalidContainerRegex_NoDiagnostic()
+        [Theory]
+        [InlineData(MatchType.NotRegexp, "(", 0)]
+        [InlineData(MatchType.Regexp, "(", 0)]
+        [InlineData(MatchType.Regexp, ".+", 0)]
+        [InlineData(MatchType.Regexp, ".*", 1)]
+        public void ContainerRegexBuiltByHand_InvalidOneLeavesPodLevelUnknown(MatchType type, string regex, int expected)
         {
-            // The parser reports the regex; the rule must stay silent on what is left of the tree.
-            var result = Parsing.PromQlParser.Parse("container_memory_rss{container!~\"(\"}");
+            // The parser rejects an invalid regex outright, so only a tree built by hand carries one.
+            const string name = "container_memory_rss";
+            var end = 21 + "container=~\"\"".Length + regex.Length;
+            var matcher = new LabelMatcher("container", type, regex, 21, end, 21, 30, 32, end);
+            var selector = new VectorSelector(name, new[] { matcher }, Modifiers.None, 0, end + 1, name.Length, name.Length, end);
             var findings = new System.Collections.Generic.List<Finding>();
-            if (result.Expression is { } root)
-            {
-                ContainerFilterRule.Analyze(root, Configuration.PromQlAnalyzerOptions.Default, findings);
-            }
-
-            Assert.Empty(findings);
+            ContainerFilterRule.Analyze(selector, Configuration.PromQlAnalyzerOptions.Default, findings);
+            Assert.Equal(expected, findings.Count);
         }
     }
 }
