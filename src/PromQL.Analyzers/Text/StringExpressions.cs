@@ -13,7 +13,8 @@ namespace PromQL.Analyzers.Text
     /// A <c>+</c> is a string concatenation when either side is string-typed by syntax alone: a string literal,
     /// an interpolated string, or (through parentheses) another such concatenation. So <c>1 + 2 + "x"</c> is
     /// <c>(1 + 2) + "x"</c>: the numeric <c>1 + 2</c> is one operand. Every walk here is iterative: chains of
-    /// thousands of operands must not overflow the stack.
+    /// thousands of operands must not overflow the stack. (Concatenations nested deeply on the right inside
+    /// parentheses, <c>"a" + ("b" + ("c" + ...))</c>, cost time quadratic in the depth, never stack.)
     /// </remarks>
     internal static class StringExpressions
     {
@@ -101,6 +102,23 @@ namespace PromQL.Analyzers.Text
 
             return builder.ToSourceText(root);
         }
+
+        /// <summary>
+        /// The <c>constantValue</c> to pass to <see cref="Read"/>: the compiler's constant, except for enum-typed
+        /// expressions (their constant is the underlying number, but C# prints the member name).
+        /// </summary>
+        public static Func<ExpressionSyntax, Optional<object?>> ConstantValuesFrom(SemanticModel model, CancellationToken cancellationToken) =>
+            expression =>
+            {
+                Optional<object?> value = model.GetConstantValue(expression, cancellationToken);
+                if (value.HasValue && value.Value != null && !(value.Value is string)
+                    && model.GetTypeInfo(expression, cancellationToken).Type?.TypeKind == TypeKind.Enum)
+                {
+                    return default;
+                }
+
+                return value;
+            };
 
         private static bool IsAddOperand(ExpressionSyntax expression)
         {

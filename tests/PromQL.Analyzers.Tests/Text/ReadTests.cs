@@ -70,6 +70,16 @@ namespace PromQL.Analyzers.Tests.Text
         }
 
         [Fact]
+        public void EnumConstant_IsAHoleWithConstantValuesFrom_BecauseCSharpPrintsItsName()
+        {
+            TextTestHelper helper = TextTestHelper.CompileExpression("\"x\" + E.A + $\"{E.A}\" + I");
+
+            PromQlSourceText text = StringExpressions.Read(helper.SingleRoot(), StringExpressions.ConstantValuesFrom(helper.Model, CancellationToken.None), CancellationToken.None);
+
+            Assert.Equal("x" + H + H + "42", text.Text);
+        }
+
+        [Fact]
         public void WithoutConstantValues_EveryNonLiteralIsAHole()
         {
             TextTestHelper helper = TextTestHelper.CompileExpression("$\"a{S}b\" + S + \"c\"");
