@@ -83,7 +83,7 @@ namespace PromQL.Analyzers
                 return;
             }
 
-            var text = StringExpressions.Read(root, scan.OtherParts is null ? null : e => model.GetConstantValue(e, cancellationToken), cancellationToken);
+            var text = StringExpressions.Read(root, scan.OtherParts is null ? null : StringExpressions.ConstantValuesFrom(model, cancellationToken), cancellationToken);
             var result = caches.Parses.Parse(text.Text);
 
             // Strings found by content alone are PromQL only if they parse, and never get PROMQL100.
