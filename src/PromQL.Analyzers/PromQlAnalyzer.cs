@@ -65,20 +65,25 @@ namespace PromQL.Analyzers
             var maybeTarget = !byComment && facts.IsCandidate(targetKind, targetName, config);
             var maybeContent = config.DetectByContent && scan.HasBracket
                 && (scan.HasWatchedPrefix || (scan.OtherParts is { } parts && AnyNamesWatchedConstant(parts, facts, config, context)));
-            if (!byComment && !maybeTarget && !maybeContent)
+
+            // A query held in a local first and passed on later: only worth following when it has a bracket.
+            var maybeLocal = !byComment && targetKind == TargetKind.None && scan.HasBracket;
+            if (!byComment && !maybeTarget && !maybeContent && !maybeLocal)
             {
                 return;
             }
 
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
-            var marked = byComment || (maybeTarget && QueryTargets.IsPromQlTarget(root, model, config, cancellationToken));
+            var marked = byComment
+                || (maybeTarget && QueryTargets.IsPromQlTarget(root, model, config, cancellationToken))
+                || (maybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, config, cancellationToken));
             if (!marked && !maybeContent)
             {
                 return;
             }
 
-            var text = StringExpressions.Read(root, scan.OtherParts is null ? null : e => model.GetConstantValue(e, cancellationToken), cancellationToken);
+            var text = StringExpressions.Read(root, scan.OtherParts is null ? null : StringExpressions.ConstantValuesFrom(model, cancellationToken), cancellationToken);
             var result = caches.Parses.Parse(text.Text);
 
             // Strings found by content alone are PromQL only if they parse, and never get PROMQL100.

@@ -8,7 +8,7 @@ using PromQL.Analyzers.Text;
 namespace PromQL.Analyzers.Analysis
 {
     /// <summary>
-    /// The one scan a string costs when it is not PromQL: over the raw text of its literal parts, looking for a
+    /// The one scan a string costs when it is not PromQL: over the decoded text of its literal parts, looking for a
     /// watched metric prefix and a bracket, and noting the parts that are not literal text (holes, operands).
     /// </summary>
     internal sealed class TextScan
@@ -44,7 +44,8 @@ namespace PromQL.Analyzers.Analysis
 
         private void Visit(SyntaxToken token)
         {
-            var text = token.Text;
+            // The decoded text, which the compiler already holds: an escape such as \u005f must not hide a prefix.
+            var text = token.ValueText;
             if (!HasBracket && text.IndexOfAny(Brackets) >= 0)
             {
                 HasBracket = true;

@@ -4,11 +4,36 @@ using PromQL.Parsing.Syntax;
 
 namespace PromQL.Analyzers.Rules
 {
-    // PLACEHOLDER: the rules work replaces this file.
+    /// <summary>
+    /// PROMQL001: a selector of a watched cAdvisor metric that keeps the pod-level cgroup series (container=""),
+    /// wherever it stands in the query. Reported on the selector up to its closing brace, so a fix that edits the
+    /// braces stays inside the span; silent where a hole or an invalid regex leaves the answer open.
+    /// </summary>
     internal static class ContainerFilterRule
     {
         public static void Analyze(Expr root, PromQlAnalyzerOptions options, List<Finding> findings)
         {
+            foreach (var node in root.DescendantsAndSelf())
+            {
+                // Selectors inside range selectors and subqueries are children too, so one walk sees them all.
+                if (node is not VectorSelector selector)
+                {
+                    continue;
+                }
+
+                if (!CadvisorSelectors.TryGetWatchedMetric(selector, options, out var metric, out var watchedText)
+                    || CadvisorSelectors.KeepsPodLevelSeries(selector, options) != true)
+                {
+                    continue;
+                }
+
+                findings.Add(new Finding(
+                    Descriptors.ContainerFilterMissing,
+                    selector.Start,
+                    CadvisorSelectors.SelectorEnd(selector),
+                    "'" + metric + "'",
+                    CadvisorSelectors.CountedQuantity(watchedText)));
+            }
         }
     }
 }

@@ -4,11 +4,76 @@ using PromQL.Parsing.Syntax;
 
 namespace PromQL.Analyzers.Rules
 {
-    // PLACEHOLDER: the rules work replaces this file.
+    /// <summary>
+    /// PROMQL002: <c>sum</c> over one selector of a watched metric that pins a single pod (namespace and pod).
+    /// Either the selector keeps the pod-level series, and the sum adds the pod's total to its containers'
+    /// totals, or it pins the container too, and the sum runs over one series. A sum over the pod's
+    /// <c>container!=""</c> series is the real pod total and stays silent.
+    /// </summary>
     internal static class RedundantSumRule
     {
+        internal const string DoublesPodTotalMessage =
+            "sum adds the pod-level cgroup series (container=\"\") to the series of the pod's containers, so it doubles the pod's total; " +
+            "filter with container!=\"\" for the pod total, or remove the sum for one series per container";
+
+        internal const string SingleSeriesMessage =
+            "sum runs over a single series (namespace, pod and container are pinned), so it changes nothing; remove it";
+
         public static void Analyze(Expr root, PromQlAnalyzerOptions options, List<Finding> findings)
         {
+            foreach (var node in root.DescendantsAndSelf())
+            {
+                if (node is not AggregateExpr { Op: AggregateOperator.Sum, Param: null, Without: false } sum)
+                {
+                    continue;
+                }
+
+                var operand = sum.Expr;
+                while (operand is ParenExpr paren)
+                {
+                    operand = paren.Expr;
+                }
+
+                if (operand is not VectorSelector selector
+                    || !CadvisorSelectors.TryGetWatchedMetric(selector, options, out _, out _)
+                    || !CadvisorSelectors.PinsLabel(selector, CadvisorSelectors.NamespaceLabel)
+                    || !CadvisorSelectors.PinsLabel(selector, CadvisorSelectors.PodLabel)
+                    || !GroupsOnlyByPinnedLabels(sum, selector))
+                {
+                    continue;
+                }
+
+                string message;
+                if (CadvisorSelectors.KeepsPodLevelSeries(selector, options) == true)
+                {
+                    message = DoublesPodTotalMessage;
+                }
+                else if (CadvisorSelectors.PinsLabel(selector, CadvisorSelectors.ContainerLabel))
+                {
+                    message = SingleSeriesMessage;
+                }
+                else
+                {
+                    continue;
+                }
+
+                findings.Add(new Finding(Descriptors.RedundantSum, sum.Start, sum.End, message));
+            }
+        }
+
+        // by (labels) keeps one group only when every label has one value in the selector.
+        private static bool GroupsOnlyByPinnedLabels(AggregateExpr sum, VectorSelector selector)
+        {
+            var grouping = sum.Grouping;
+            for (var i = 0; i < grouping.Count; i++)
+            {
+                if (!CadvisorSelectors.PinsLabel(selector, grouping[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

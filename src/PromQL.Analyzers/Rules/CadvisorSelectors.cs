@@ -1,0 +1,410 @@
+using System;
+using PromQL.Analyzers.Configuration;
+using PromQL.Parsing;
+using PromQL.Parsing.Semantics;
+using PromQL.Parsing.Syntax;
+
+namespace PromQL.Analyzers.Rules
+{
+    /// <summary>
+    /// What PROMQL001 and PROMQL002 need to know about a selector of cAdvisor's container_* metrics. Every
+    /// question is answered conservatively: where a hole or an odd regex leaves the answer open, the answer is
+    /// the one that keeps the rules silent.
+    /// </summary>
+    internal static class CadvisorSelectors
+    {
+        /// <summary>The label cAdvisor leaves empty on the pod's own cgroup series.</summary>
+        public const string ContainerLabel = "container";
+
+        /// <summary>The label that is empty on the pod-level series too (they have no image).</summary>
+        public const string ImageLabel = "image";
+
+        public const string NamespaceLabel = "namespace";
+
+        public const string PodLabel = "pod";
+
+        // Go's regexp.QuoteMeta escapes exactly these: any other character in a regex matches itself.
+        private const string RegexMetacharacters = "\\.+*?()|[]{}^$";
+
+        private static readonly char[] RegexMetacharacterArray = RegexMetacharacters.ToCharArray();
+
+        /// <summary>
+        /// Whether the selector is known to select a watched metric. <paramref name="metric"/> is the name or
+        /// regex as written (holes shown as <c>…</c>) for messages; <paramref name="watchedText"/> is the literal
+        /// name or prefix that made it watched.
+        /// </summary>
+        public static bool TryGetWatchedMetric(VectorSelector selector, PromQlAnalyzerOptions options, out string metric, out string watchedText)
+        {
+            metric = string.Empty;
+            watchedText = string.Empty;
+            if (selector.Name is { } name)
+            {
+                // A name before the braces wins; Prometheus ANDs any __name__ matcher with it.
+                return TryWatchedName(name, options, out metric, out watchedText);
+            }
+
+            var matchers = selector.Matchers;
+            for (var i = 0; i < matchers.Count; i++)
+            {
+                var m = matchers[i];
+                if (!m.NameHasHole && m.IsMetricName && m.Type == MatchType.Equal)
+                {
+                    return TryWatchedName(m.Value, options, out metric, out watchedText);
+                }
+            }
+
+            for (var i = 0; i < matchers.Count; i++)
+            {
+                var m = matchers[i];
+                if (!m.NameHasHole && m.IsMetricName && m.Type == MatchType.Regexp
+                    && TryWatchedRegex(m.Value, 0, m.Value.Length, options, depth: 0, out watchedText))
+                {
+                    metric = ShowHoles(m.Value);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the selector keeps cAdvisor's pod-level series (container=""): true when it surely does,
+        /// false when a matcher drops them, null when a hole or an invalid regex leaves it open.
+        /// </summary>
+        public static bool? KeepsPodLevelSeries(VectorSelector selector, PromQlAnalyzerOptions options)
+        {
+            var unknown = false;
+            var matchers = selector.Matchers;
+            for (var i = 0; i < matchers.Count; i++)
+            {
+                var m = matchers[i];
+                if (m.NameHasHole)
+                {
+                    // The hole could be a container matcher.
+                    unknown = true;
+                    continue;
+                }
+
+                var decides = m.Name == ContainerLabel || (m.Name == ImageLabel && !options.RequireContainerFilter);
+                if (!decides)
+                {
+                    continue;
+                }
+
+                // Matchers are ANDed: one that rejects "" drops the pod-level series whatever the others say.
+                switch (MatcherSemantics.MatchesEmpty(m))
+                {
+                    case false:
+                        return false;
+                    case null:
+                        unknown = true;
+                        break;
+                }
+            }
+
+            return unknown ? (bool?)null : true;
+        }
+
+        /// <summary>
+        /// Whether some matcher pins <paramref name="label"/> to one value: <c>=</c> with a non-empty value or a
+        /// hole, or <c>=~</c> with a non-empty value free of regex metacharacters (holes allowed).
+        /// </summary>
+        public static bool PinsLabel(VectorSelector selector, string label)
+        {
+            var matchers = selector.Matchers;
+            for (var i = 0; i < matchers.Count; i++)
+            {
+                var m = matchers[i];
+                if (!m.NameHasHole && m.Name == label && PinsOneValue(m))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Where a finding on the selector ends: its closing brace, else its name; never its modifiers.</summary>
+        public static int SelectorEnd(VectorSelector selector)
+        {
+            if (selector.CloseBrace >= 0)
+            {
+                return selector.CloseBrace + 1;
+            }
+
+            return selector.NameEnd >= 0 ? selector.NameEnd : selector.End;
+        }
+
+        /// <summary>What a sum over the metric adds up, in words for PROMQL001's message.</summary>
+        public static string CountedQuantity(string watchedText)
+        {
+            if (watchedText.StartsWith("container_cpu_", StringComparison.Ordinal))
+            {
+                return "the pod's CPU";
+            }
+
+            if (watchedText.StartsWith("container_fs_", StringComparison.Ordinal))
+            {
+                return "the pod's filesystem usage";
+            }
+
+            if (watchedText.StartsWith("container_memory_", StringComparison.Ordinal))
+            {
+                return "the pod's memory";
+            }
+
+            return "the pod's usage";
+        }
+
+        private static bool PinsOneValue(LabelMatcher m)
+        {
+            switch (m.Type)
+            {
+                case MatchType.Equal:
+                    return m.Value.Length > 0;
+                case MatchType.Regexp:
+                    return m.Value.Length > 0 && m.Value.IndexOfAny(RegexMetacharacterArray) < 0;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A literal name (or <c>__name__=</c> value), watched when its text before any hole is.</summary>
+        private static bool TryWatchedName(string name, PromQlAnalyzerOptions options, out string metric, out string watchedText)
+        {
+            metric = ShowHoles(name);
+            watchedText = string.Empty;
+
+            // Names with ':' are recording-rule outputs, not raw cAdvisor series.
+            if (name.IndexOf(':') >= 0)
+            {
+                return false;
+            }
+
+            var hole = name.IndexOf(PromQlParser.HoleCharacter);
+            var known = hole < 0 ? name : name.Substring(0, hole);
+            if (!options.IsWatchedMetric(known))
+            {
+                return false;
+            }
+
+            watchedText = known;
+            return true;
+        }
+
+        /// <summary>
+        /// Whether the regex in <c>pattern[start, end)</c> surely matches some watched name: one of its top-level
+        /// branches has a watched literal prefix, looking into a branch that is one whole group.
+        /// </summary>
+        private static bool TryWatchedRegex(string pattern, int start, int end, PromQlAnalyzerOptions options, int depth, out string watchedText)
+        {
+            watchedText = string.Empty;
+            if (depth > 8)
+            {
+                return false;
+            }
+
+            var branchStart = start;
+            var level = 0;
+            for (var i = start; i <= end; i++)
+            {
+                if (i < end)
+                {
+                    var c = pattern[i];
+                    if (c == '\\')
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    if (c == '[')
+                    {
+                        i = SkipCharClass(pattern, i, end);
+                        if (i < 0)
+                        {
+                            return false;
+                        }
+
+                        continue;
+                    }
+
+                    if (c == '(')
+                    {
+                        level++;
+                        continue;
+                    }
+
+                    if (c == ')')
+                    {
+                        level--;
+                        if (level < 0)
+                        {
+                            return false;
+                        }
+
+                        continue;
+                    }
+
+                    if (c != '|' || level > 0)
+                    {
+                        continue;
+                    }
+                }
+                else if (level != 0)
+                {
+                    return false;
+                }
+
+                if (TryWatchedBranch(pattern, branchStart, i, options, depth, out watchedText))
+                {
+                    return true;
+                }
+
+                branchStart = i + 1;
+            }
+
+            return false;
+        }
+
+        private static bool TryWatchedBranch(string pattern, int start, int end, PromQlAnalyzerOptions options, int depth, out string watchedText)
+        {
+            watchedText = string.Empty;
+            if (start < end && pattern[start] == '(')
+            {
+                // Only a plain or (?:…) group spanning the whole branch; flags like (?i) change what matches.
+                var close = MatchingParen(pattern, start, end);
+                if (close != end - 1)
+                {
+                    return false;
+                }
+
+                var inner = start + 1;
+                if (inner < close && pattern[inner] == '?')
+                {
+                    if (inner + 1 < close && pattern[inner + 1] == ':')
+                    {
+                        inner += 2;
+                    }
+                    else
+                    {
+                        return false;
+                    }
+                }
+
+                return TryWatchedRegex(pattern, inner, close, options, depth + 1, out watchedText);
+            }
+
+            var stop = end;
+            var quantified = false;
+            for (var i = start; i < end; i++)
+            {
+                var c = pattern[i];
+                if (c == PromQlParser.HoleCharacter)
+                {
+                    stop = i;
+                    break;
+                }
+
+                if (RegexMetacharacters.IndexOf(c) >= 0)
+                {
+                    stop = i;
+                    quantified = c is '*' or '+' or '?' or '{';
+                    break;
+                }
+            }
+
+            // A quantifier may repeat the last literal character zero times: it is not part of the prefix.
+            if (quantified && stop > start)
+            {
+                stop--;
+            }
+
+            var prefix = pattern.Substring(start, stop - start);
+            if (prefix.IndexOf(':') >= 0 || !options.IsWatchedMetric(prefix))
+            {
+                return false;
+            }
+
+            watchedText = prefix;
+            return true;
+        }
+
+        /// <summary>The index of the ')' closing the '(' at <paramref name="open"/>, or -1.</summary>
+        private static int MatchingParen(string pattern, int open, int end)
+        {
+            var level = 0;
+            for (var i = open; i < end; i++)
+            {
+                var c = pattern[i];
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '[')
+                {
+                    i = SkipCharClass(pattern, i, end);
+                    if (i < 0)
+                    {
+                        return -1;
+                    }
+                }
+                else if (c == '(')
+                {
+                    level++;
+                }
+                else if (c == ')')
+                {
+                    level--;
+                    if (level == 0)
+                    {
+                        return i;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The index of the ']' ending the class that opens at <paramref name="open"/>, or -1.</summary>
+        private static int SkipCharClass(string pattern, int open, int end)
+        {
+            var i = open + 1;
+            if (i < end && pattern[i] == '^')
+            {
+                i++;
+            }
+
+            // A ']' right after '[' or '[^' is a literal.
+            if (i < end && pattern[i] == ']')
+            {
+                i++;
+            }
+
+            for (; i < end; i++)
+            {
+                var c = pattern[i];
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '[' && i + 1 < end && pattern[i + 1] == ':')
+                {
+                    var close = pattern.IndexOf(":]", i + 2, end - i - 2, StringComparison.Ordinal);
+                    if (close >= 0)
+                    {
+                        i = close + 1;
+                    }
+                }
+                else if (c == ']')
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static string ShowHoles(string text) =>
+            text.IndexOf(PromQlParser.HoleCharacter) < 0 ? text : text.Replace(PromQlParser.HoleCharacter, '…');
+    }
+}

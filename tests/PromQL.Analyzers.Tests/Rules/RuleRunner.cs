@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Rules;
+using PromQL.Parsing;
+using PromQL.Parsing.Syntax;
+using Xunit;
+
+namespace PromQL.Analyzers.Tests.Rules
+{
+    /// <summary>Parses a query and runs one rule on it, giving findings as the query text they cover.</summary>
+    internal static class RuleRunner
+    {
+        public static readonly PromQlAnalyzerOptions CpuAndFsWatched = WithPrefixes("container_cpu_", "container_fs_");
+
+        public static PromQlAnalyzerOptions WithPrefixes(params string[] extra) =>
+            new PromQlAnalyzerOptions(
+                ImmutableArray.Create(PromQlAnalyzerOptions.DefaultWatchedPrefix).AddRange(extra),
+                requireContainerFilter: false,
+                ImmutableArray<QueryMember>.Empty,
+                detectByContent: true);
+
+        public static PromQlAnalyzerOptions RequiringContainerFilter() =>
+            new PromQlAnalyzerOptions(PromQlAnalyzerOptions.Default.WatchedPrefixes, requireContainerFilter: true, ImmutableArray<QueryMember>.Empty, detectByContent: true);
+
+        public static List<Finding> Run(Action<Expr, PromQlAnalyzerOptions, List<Finding>> rule, string query, PromQlAnalyzerOptions? options = null)
+        {
+            var result = PromQlParser.Parse(query);
+            Assert.False(result.HasErrors, "test query must parse: " + string.Join("; ", result.Diagnostics.Select(d => d.Message)));
+            var findings = new List<Finding>();
+            rule(result.Expression!, options ?? PromQlAnalyzerOptions.Default, findings);
+            return findings;
+        }
+
+        public static string Text(string query, Finding finding) => query.Substring(finding.Start, finding.End - finding.Start);
+
+        public static string[] Texts(string query, IEnumerable<Finding> findings) => findings.Select(f => Text(query, f)).ToArray();
+    }
+}
