@@ -112,7 +112,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
                         void M()
                         {
                             var request = new QueryRequest { Query = "rate({|PROMQL100:up|})", Time = "rate(up)" };
-                            request.Query = "{|PROMQL100:)|}";
+                            request.Query = "sum(up) by {|PROMQL100:job|}";
                             var range = new QueryRangeRequest { Query = "max({|PROMQL001:container_memory_rss{pod='p'}|})" };
                         }
                     }

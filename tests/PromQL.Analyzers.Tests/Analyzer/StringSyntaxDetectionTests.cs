@@ -102,7 +102,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
 
         [Fact]
         public Task ParamsArguments_DiagnosticOnEach() =>
-            VerifyCS.VerifyAnalyzerAsync(WithStatements("""client.RunMany("up", "rate({|PROMQL100:up|})", "{|PROMQL100:)|}");"""));
+            VerifyCS.VerifyAnalyzerAsync(WithStatements("""client.RunMany("up", "rate({|PROMQL100:up|})", "sum(up) by {|PROMQL100:job|}");"""));
 
         [Fact]
         public Task ParamsArrayCreation_Diagnostic() =>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -41,9 +42,11 @@ namespace PromQL.Analyzers.Tests.Support
                 test.TestState.MarkupHandling = MarkupMode.None;
                 test.TestState.Sources.Add((DefaultFilePath, markup.Code));
                 var lines = SourceText.From(markup.Code).Lines;
-                foreach (var (id, span) in markup.Spans)
+                foreach (var (id, span) in markup.Spans.OrderBy(s => s.Span.Start).ThenByDescending(s => s.Span.End))
                 {
-                    test.ExpectedDiagnostics.Add(Diagnostic(id).WithSpan(new FileLinePositionSpan(DefaultFilePath, lines.GetLinePositionSpan(span))));
+                    // Like the framework's markup: the ID, severity and span are checked, not the message.
+                    var severity = Diagnostic(id).Severity;
+                    test.ExpectedDiagnostics.Add(new DiagnosticResult(id, severity).WithSpan(new FileLinePositionSpan(DefaultFilePath, lines.GetLinePositionSpan(span))));
                 }
             }
             else
