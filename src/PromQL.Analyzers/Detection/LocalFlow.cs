@@ -25,19 +25,24 @@ namespace PromQL.Analyzers.Detection
             }
 
             if (node.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
-                || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax declaration
-                || declaration.Parent is not BlockSyntax block)
+                || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax declaration)
             {
                 return false;
             }
 
+            // The statements that follow: in the block, or among top-level statements.
+            SyntaxNode? next = declaration.Parent switch
+            {
+                BlockSyntax block => NextSibling(block.Statements, declaration),
+                GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } global => NextSibling(unit.Members, global),
+                _ => null,
+            };
+
             var name = declarator.Identifier.ValueText;
             ISymbol? local = null;
-            var index = block.Statements.IndexOf(declaration);
-            var end = System.Math.Min(block.Statements.Count, index + 1 + MaxStatements);
-            for (var i = index + 1; i < end; i++)
+            for (var read = 0; next is not null && read < MaxStatements; read++, next = NextSiblingOf(next))
             {
-                foreach (var descendant in block.Statements[i].DescendantNodes())
+                foreach (var descendant in next.DescendantNodes())
                 {
                     if (descendant is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name)
                     {
@@ -62,5 +67,19 @@ namespace PromQL.Analyzers.Detection
 
             return false;
         }
+
+        private static SyntaxNode? NextSibling<TNode>(SyntaxList<TNode> list, TNode node)
+            where TNode : SyntaxNode
+        {
+            var index = list.IndexOf(node);
+            return index >= 0 && index + 1 < list.Count ? list[index + 1] : null;
+        }
+
+        private static SyntaxNode? NextSiblingOf(SyntaxNode node) => node.Parent switch
+        {
+            BlockSyntax block => NextSibling(block.Statements, (StatementSyntax)node),
+            CompilationUnitSyntax unit => NextSibling(unit.Members, (MemberDeclarationSyntax)node),
+            _ => null,
+        };
     }
 }

@@ -58,6 +58,20 @@ namespace PromQL.Analyzers.Detection
                             return TargetKind.None;
                     }
 
+                case AttributeArgumentSyntax { NameEquals: { } nameEquals }:
+                    name = nameEquals.Name.Identifier.ValueText;
+                    return TargetKind.MemberAssignment;
+
+                case AttributeArgumentSyntax { Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } }:
+                    // [Query("…")] names the type QueryAttribute: the candidate names hold the declared name.
+                    name = RightmostName(attribute.Name);
+                    if (!name.EndsWith("Attribute", System.StringComparison.Ordinal))
+                    {
+                        name += "Attribute";
+                    }
+
+                    return TargetKind.ConstructorArgument;
+
                 case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == node:
                     name = RightmostName(assignment.Left);
                     return name.Length == 0 ? TargetKind.None : TargetKind.MemberAssignment;

@@ -264,7 +264,8 @@ namespace PromQL.Parsing.Lexing
             }
         }
 
-        private static int HexValue(char c)
+        /// <summary>The value of a hexadecimal digit, or -1 (Go and C# escapes share it).</summary>
+        internal static int HexValue(char c)
         {
             if (c >= '0' && c <= '9')
             {
