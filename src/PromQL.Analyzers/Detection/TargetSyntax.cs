@@ -58,6 +58,11 @@ namespace PromQL.Analyzers.Detection
                             return TargetKind.None;
                     }
 
+                case ArgumentSyntax { Parent: BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax or ElementBindingExpressionSyntax } }:
+                    // An indexer's parameters are recorded under this name.
+                    name = "this[]";
+                    return TargetKind.MethodArgument;
+
                 case AttributeArgumentSyntax { NameEquals: { } nameEquals }:
                     name = nameEquals.Name.Identifier.ValueText;
                     return TargetKind.MemberAssignment;

@@ -496,13 +496,14 @@ namespace PromQL.Parsing.Grammar
             var t = input.AsTokens();
             var ctx = t.Context;
             var nameToken = t.Token;
-            if (!IsMetricIdentifier(nameToken.Kind))
+            if (!IsMetricIdentifier(nameToken.Kind) && nameToken.Kind != TokenKind.Hole)
             {
                 return Unexpected<Expr>(null, null)(input);
             }
 
             var name = TextOf(ctx, nameToken);
-            if (nameToken.HasHole)
+            var nameHasHole = nameToken.HasHole || nameToken.Kind == TokenKind.Hole;
+            if (nameHasHole)
             {
                 Use(ctx, PromQlFeatures.Holes);
             }
@@ -511,7 +512,7 @@ namespace PromQL.Parsing.Grammar
             if (!rest.Is(TokenKind.LeftBrace))
             {
                 return Result.Success<Expr>(
-                    new VectorSelector(name, Array.Empty<LabelMatcher>(), Modifiers.None, nameToken.Start, nameToken.End, nameToken.End, -1, -1, nameToken.HasHole),
+                    new VectorSelector(name, Array.Empty<LabelMatcher>(), Modifiers.None, nameToken.Start, nameToken.End, nameToken.End, -1, -1, nameHasHole),
                     rest);
             }
 
@@ -523,7 +524,7 @@ namespace PromQL.Parsing.Grammar
 
             var (open, matchers, close) = braces.Value;
             return Result.Success<Expr>(
-                new VectorSelector(name, matchers, Modifiers.None, nameToken.Start, close.End, nameToken.End, open.Start, close.Start, nameToken.HasHole),
+                new VectorSelector(name, matchers, Modifiers.None, nameToken.Start, close.End, nameToken.End, open.Start, close.Start, nameHasHole),
                 braces.Remainder);
         };
 
@@ -686,13 +687,13 @@ namespace PromQL.Parsing.Grammar
         };
 
         private static readonly Parser<Expr> FunctionCall =
-            (from name in TokenParsers.Tok(k => k == TokenKind.Identifier || IsPreprocessor(k), "function name")
+            (from name in TokenParsers.Tok(k => k == TokenKind.Identifier || IsPreprocessor(k) || k == TokenKind.Hole, "function name")
              from body in CallBody
              select (name, body))
             .Act<(Token Name, (IReadOnlyList<Expr> Args, Token Open, int End) Body), Expr>((c, ctx) =>
             {
                 var name = TextOf(ctx, c.Name);
-                if (c.Name.HasHole)
+                if (c.Name.HasHole || c.Name.Kind == TokenKind.Hole)
                 {
                     Use(ctx, PromQlFeatures.Holes);
                     return new Call(name, null, c.Body.Args, c.Name.Start, c.Body.End, nameHasHole: true);
@@ -805,7 +806,13 @@ namespace PromQL.Parsing.Grammar
                 case TokenKind.String:
                     return StringLiteralExpr(input);
                 case TokenKind.Hole:
-                    return Hole(input);
+                    // A hole standing for a metric or function name: {metric}{pod="p"}, {fn}(x).
+                    return t.NextKind switch
+                    {
+                        TokenKind.LeftBrace => NamedSelector(input),
+                        TokenKind.LeftParen => FunctionCall(input),
+                        _ => Hole(input),
+                    };
                 case TokenKind.LeftParen:
                     return ParenExpression(input);
                 case TokenKind.LeftBrace:

@@ -79,6 +79,8 @@ namespace PromQL.Parsing.Tests.Golden
             yield return Case("hole_whole_range_selector_operand", "rate(" + Hole + "[5m]) + " + Hole);
             yield return Case("hole_as_range_duration", "rate(foo[" + Hole + "])");
             yield return Case("hole_in_grouping", "sum by (" + Hole + ") (foo)");
+            yield return Case("hole_whole_metric_name_with_matchers", "sum(" + Hole + "{namespace=\"n\", pod=\"p\"})");
+            yield return Case("hole_whole_function_name", Hole + "(foo[5m])");
 
             // Errors.
             yield return Case("error_empty", "");
