@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace PromQL.Analyzers.Package.Tests.Support
+{
+    /// <summary>One diagnostic line of MSBuild's console output: <c>path(line,col): warning ID: message [project]</c>.</summary>
+    public sealed record BuildDiagnostic(string FileName, int Line, int Column, string Severity, string Id)
+    {
+        private static readonly Regex DiagnosticLine = new Regex(
+            @"^\s*(?<path>[^\s(][^(]*?)\((?<line>\d+),(?<column>\d+)\): (?<severity>warning|error) (?<id>[A-Z]+[0-9]+):",
+            RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Every distinct diagnostic of <paramref name="output"/> whose ID starts with <paramref name="idPrefix"/>
+        /// (MSBuild prints each one twice: where it happens and in the summary).
+        /// </summary>
+        public static IReadOnlyList<BuildDiagnostic> Parse(string output, string idPrefix)
+        {
+            return DiagnosticLine.Matches(output)
+                .Select(match => new BuildDiagnostic(
+                    Path.GetFileName(match.Groups["path"].Value.Trim()),
+                    int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    match.Groups["severity"].Value,
+                    match.Groups["id"].Value))
+                .Where(diagnostic => diagnostic.Id.StartsWith(idPrefix, StringComparison.Ordinal))
+                .Distinct()
+                .OrderBy(diagnostic => diagnostic.FileName, StringComparer.Ordinal)
+                .ThenBy(diagnostic => diagnostic.Line)
+                .ThenBy(diagnostic => diagnostic.Column)
+                .ThenBy(diagnostic => diagnostic.Id, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        public override string ToString() => $"{FileName}({Line},{Column}): {Severity} {Id}";
+    }
+}
