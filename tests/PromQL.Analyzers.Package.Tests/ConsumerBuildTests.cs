@@ -29,9 +29,7 @@ namespace PromQL.Analyzers.Package.Tests
             Assert.True(build.ExitCode == 0, build.Describe());
             // Every diagnostic with a position, whatever its ID: an analyzer that failed to load (AD0001,
             // CS8032) or a warning on the correct query would show here.
-            Assert.True(
-                Expected("warning", "warning").SequenceEqual(BuildDiagnostic.Parse(build.Output, idPrefix: string.Empty)),
-                Mismatch(Expected("warning", "warning"), build));
+            AssertDiagnostics(Expected("warning", "warning"), build, idPrefix: string.Empty);
         }
 
         [Fact]
@@ -40,7 +38,7 @@ namespace PromQL.Analyzers.Package.Tests
             var build = _fixture.Consumers.Take().Build("-warnaserror");
 
             Assert.True(build.ExitCode != 0, build.Describe());
-            Assert.True(Expected("error", "error").SequenceEqual(BuildDiagnostic.Parse(build.Output, "PROMQL")), Mismatch(Expected("error", "error"), build));
+            AssertDiagnostics(Expected("error", "error"), build, "PROMQL");
         }
 
         [Fact]
@@ -51,7 +49,7 @@ namespace PromQL.Analyzers.Package.Tests
             var build = consumer.Build();
 
             Assert.True(build.ExitCode != 0, build.Describe());
-            Assert.True(Expected("error", "warning").SequenceEqual(BuildDiagnostic.Parse(build.Output, "PROMQL")), Mismatch(Expected("error", "warning"), build));
+            AssertDiagnostics(Expected("error", "warning"), build, "PROMQL");
         }
 
         [Fact]
@@ -96,8 +94,8 @@ namespace PromQL.Analyzers.Package.Tests
             new BuildDiagnostic(ConsumerSource.FileName, ConsumerSource.SelectorPosition.Line, ConsumerSource.SelectorPosition.Column, promQl001Severity, "PROMQL001"),
         };
 
-        private static string Mismatch(BuildDiagnostic[] expected, DotNetResult build) =>
-            "Expected exactly:" + Environment.NewLine + string.Join(Environment.NewLine, expected.Select(d => "  " + d)) + Environment.NewLine + build.Describe();
+        private static void AssertDiagnostics(BuildDiagnostic[] expected, DotNetResult build, string idPrefix) =>
+            BuildDiagnostic.AssertExactly(expected, BuildDiagnostic.Parse(build.Output, idPrefix), build);
 
         /// <summary>A SARIF 2.1 result, reduced to what the test checks.</summary>
         private sealed record SarifResult(string RuleId, string Level, string FileName, int Line, int Column)

@@ -1,6 +1,4 @@
-using System;
 using System.IO;
-using System.Linq;
 using PromQL.Analyzers.Package.Tests.Support;
 using Xunit;
 
@@ -45,11 +43,7 @@ namespace PromQL.Analyzers.Package.Tests
                 new[] { "build", Path.Combine("samples", "PodMemoryDashboard"), "-c", "Release", "-nologo", "-tl:off", "--disable-build-servers" });
 
             Assert.True(build.ExitCode == 0, build.Describe());
-            var actual = BuildDiagnostic.Parse(build.Output, "PROMQL");
-            Assert.True(
-                ExpectedDiagnostics.SequenceEqual(actual),
-                "Expected exactly:" + Environment.NewLine + string.Join(Environment.NewLine, ExpectedDiagnostics.Select(d => "  " + d)) + Environment.NewLine +
-                "Got:" + Environment.NewLine + string.Join(Environment.NewLine, actual.Select(d => "  " + d)) + Environment.NewLine + build.Describe());
+            BuildDiagnostic.AssertExactly(ExpectedDiagnostics, BuildDiagnostic.Parse(build.Output, "PROMQL"), build);
         }
 
         /// <summary>

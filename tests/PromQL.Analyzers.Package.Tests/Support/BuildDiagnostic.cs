@@ -35,6 +35,17 @@ namespace PromQL.Analyzers.Package.Tests.Support
                 .ToList();
         }
 
+        /// <summary>Fails, with both lists and the whole build output, unless <paramref name="actual"/> is <paramref name="expected"/>.</summary>
+        public static void AssertExactly(IReadOnlyList<BuildDiagnostic> expected, IReadOnlyList<BuildDiagnostic> actual, DotNetResult build)
+        {
+            Xunit.Assert.True(
+                expected.SequenceEqual(actual),
+                "Expected exactly:" + Environment.NewLine + List(expected) + "Got:" + Environment.NewLine + List(actual) + build.Describe());
+
+            static string List(IEnumerable<BuildDiagnostic> diagnostics) =>
+                string.Concat(diagnostics.Select(diagnostic => "  " + diagnostic + Environment.NewLine));
+        }
+
         public override string ToString() => $"{FileName}({Line},{Column}): {Severity} {Id}";
     }
 }
