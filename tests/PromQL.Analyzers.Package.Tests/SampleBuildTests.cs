@@ -44,6 +44,7 @@ namespace PromQL.Analyzers.Package.Tests
 
             Assert.True(build.ExitCode == 0, build.Describe());
             BuildDiagnostic.AssertExactly(ExpectedDiagnostics, BuildDiagnostic.Parse(build.Output, "PROMQL"), build);
+            BuildDiagnostic.AssertNoAnalyzerFailure(build);
         }
 
         /// <summary>

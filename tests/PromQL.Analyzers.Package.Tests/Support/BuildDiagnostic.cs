@@ -46,6 +46,18 @@ namespace PromQL.Analyzers.Package.Tests.Support
                 string.Concat(diagnostics.Select(diagnostic => "  " + diagnostic + Environment.NewLine));
         }
 
+        /// <summary>
+        /// Fails when the compiler could not load the analyzer (CS8032, CS8784) or the analyzer threw (AD0001):
+        /// the compiler reports those with no position (<c>CSC : warning AD0001: …</c>), so <see cref="Parse"/> misses them.
+        /// </summary>
+        public static void AssertNoAnalyzerFailure(DotNetResult build)
+        {
+            foreach (var id in new[] { "AD0001", "CS8032", "CS8784" })
+            {
+                Xunit.Assert.False(build.Output.Contains(id, StringComparison.Ordinal), $"The build reports {id}. " + build.Describe());
+            }
+        }
+
         public override string ToString() => $"{FileName}({Line},{Column}): {Severity} {Id}";
     }
 }
