@@ -63,11 +63,13 @@ namespace PromQL.Analyzers
             var targetName = string.Empty;
             var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(root, out targetName);
             var maybeTarget = !byComment && facts.IsCandidate(targetKind, targetName, config);
+            // By content: a watched prefix in the text, or (with a query's shape) a constant holding one in a hole.
             var maybeContent = config.DetectByContent && scan.HasBracket
-                && (scan.HasWatchedPrefix || (scan.OtherParts is { } parts && AnyNamesWatchedConstant(parts, facts, config, context)));
+                && (scan.HasWatchedPrefix
+                    || (scan.HasQueryShape && scan.HasOtherParts && AnyNamesWatchedConstant(TextScan.OtherParts(root), facts, config, context)));
 
-            // A query held in a local first and passed on later: only worth following when it has a bracket.
-            var maybeLocal = !byComment && targetKind == TargetKind.None && scan.HasBracket;
+            // A query held in a local first and passed on later: only worth following when it has a query's shape.
+            var maybeLocal = !byComment && targetKind == TargetKind.None && scan.HasQueryShape;
             if (!byComment && !maybeTarget && !maybeContent && !maybeLocal)
             {
                 return;
@@ -83,7 +85,7 @@ namespace PromQL.Analyzers
                 return;
             }
 
-            var text = StringExpressions.Read(root, scan.OtherParts is null ? null : StringExpressions.ConstantValuesFrom(model, cancellationToken), cancellationToken);
+            var text = StringExpressions.Read(root, scan.HasOtherParts ? StringExpressions.ConstantValuesFrom(model, cancellationToken) : null, cancellationToken);
             var result = caches.Parses.Parse(text.Text);
 
             // Strings found by content alone are PromQL only if they parse, and never get PROMQL100.

@@ -79,7 +79,12 @@ namespace PromQL.Analyzers.Analysis
                 return false;
             }
 
-            foreach (var value in constantsByName.GetOrAdd(name, n => FieldConstants(n, cancellationToken)))
+            if (!constantsByName.TryGetValue(name, out var values))
+            {
+                values = constantsByName.GetOrAdd(name, FieldConstants(name, cancellationToken));
+            }
+
+            foreach (var value in values)
             {
                 if (HoldsWatchedPrefix(value, options))
                 {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Text;
@@ -8,47 +9,150 @@ using PromQL.Analyzers.Text;
 namespace PromQL.Analyzers.Analysis
 {
     /// <summary>
-    /// The one scan a string costs when it is not PromQL: over the decoded text of its literal parts, looking for a
-    /// watched metric prefix and a bracket, and noting the parts that are not literal text (holes, operands).
+    /// The one scan a string costs when it is not PromQL: over the decoded text of its literal parts, looking for
+    /// a watched metric prefix and brackets, and noting whether it has parts that are not literal text (holes,
+    /// operands). Allocates nothing for a literal or an interpolated string.
     /// </summary>
-    internal sealed class TextScan
+    internal struct TextScan
     {
-        private readonly PromQlAnalyzerOptions options;
-
-        private TextScan(PromQlAnalyzerOptions options) => this.options = options;
-
         /// <summary>A watched metric prefix stands in the literal text.</summary>
-        public bool HasWatchedPrefix { get; private set; }
+        public bool HasWatchedPrefix;
 
         /// <summary>A <c>{</c>, <c>(</c> or <c>[</c> stands in the literal text.</summary>
-        public bool HasBracket { get; private set; }
+        public bool HasBracket;
 
-        /// <summary>Interpolation expressions and non-literal operands, or null when there are none.</summary>
-        public List<ExpressionSyntax>? OtherParts { get; private set; }
+        /// <summary>
+        /// A bracket follows a name, as in a call, selector or range (<c>rate(</c>, <c>up{</c>, <c>x[</c>, <c>}[</c>), or
+        /// opens a part (<c>{job="x"}</c>, <c>{Metric}{{pod="p"}}</c>): the shape of almost every query, and rare in
+        /// prose, SQL and log templates (<c>User (id)</c>).
+        /// </summary>
+        public bool HasQueryShape;
+
+        /// <summary>Interpolation expressions or non-literal operands stand in the string.</summary>
+        public bool HasOtherParts;
 
         public static TextScan Of(ExpressionSyntax root, PromQlAnalyzerOptions options)
         {
-            var scan = new TextScan(options);
-            if (root is LiteralExpressionSyntax literal)
+            var scan = default(TextScan);
+            var expression = root;
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
             {
-                // The common case, without the walk.
-                scan.Visit(literal.Token);
+                expression = parenthesized.Expression;
             }
-            else
+
+            switch (expression)
             {
-                StringExpressions.ForEachPart(root, scan.Visit, scan.AddOther);
+                case LiteralExpressionSyntax literal:
+                    scan.Visit(literal.Token, options);
+                    break;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax text)
+                        {
+                            scan.Visit(text.TextToken, options);
+                        }
+                        else
+                        {
+                            scan.HasOtherParts = true;
+                        }
+                    }
+
+                    break;
+                default:
+                    // A concatenation. The flags do not depend on order, so the usual left-leaning chain is walked
+                    // down its left spine without allocating; a right operand that is itself a concatenation
+                    // (parenthesised on the right) takes the general walk.
+                    var current = expression;
+                    while (current is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
+                    {
+                        if (!scan.VisitOperand(add.Right, options))
+                        {
+                            var collector = new Collector(options);
+                            StringExpressions.ForEachPart(root, collector.Visit, collector.Other);
+                            return collector.Scan;
+                        }
+
+                        current = add.Left;
+                        while (current is ParenthesizedExpressionSyntax inner)
+                        {
+                            current = inner.Expression;
+                        }
+                    }
+
+                    if (!scan.VisitOperand(current, options))
+                    {
+                        var collector = new Collector(options);
+                        StringExpressions.ForEachPart(root, collector.Visit, collector.Other);
+                        return collector.Scan;
+                    }
+
+                    break;
             }
 
             return scan;
         }
 
-        private void Visit(SyntaxToken token)
+        /// <summary>Scans one operand of a concatenation; false when it is a nested concatenation that needs the general walk.</summary>
+        private bool VisitOperand(ExpressionSyntax operand, PromQlAnalyzerOptions options)
+        {
+            while (operand is ParenthesizedExpressionSyntax parenthesized)
+            {
+                operand = parenthesized.Expression;
+            }
+
+            switch (operand)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    Visit(literal.Token, options);
+                    return true;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax text)
+                        {
+                            Visit(text.TextToken, options);
+                        }
+                        else
+                        {
+                            HasOtherParts = true;
+                        }
+                    }
+
+                    return true;
+                case BinaryExpressionSyntax nested when nested.IsKind(SyntaxKind.AddExpression):
+                    return false;
+                default:
+                    HasOtherParts = true;
+                    return true;
+            }
+        }
+
+        /// <summary>The interpolation expressions and non-literal operands, for the rare string that needs them.</summary>
+        public static List<ExpressionSyntax> OtherParts(ExpressionSyntax root)
+        {
+            var parts = new List<ExpressionSyntax>();
+            StringExpressions.ForEachPart(root, static _ => { }, parts.Add);
+            return parts;
+        }
+
+        private void Visit(SyntaxToken token, PromQlAnalyzerOptions options)
         {
             // The decoded text, which the compiler already holds: an escape such as \u005f must not hide a prefix.
             var text = token.ValueText;
-            if (!HasBracket && text.IndexOfAny(Brackets) >= 0)
+            for (var i = 0; i < text.Length; i++)
             {
-                HasBracket = true;
+                var c = text[i];
+                if (c is '{' or '(' or '[')
+                {
+                    HasBracket = true;
+                    // At the start of a part, what comes before is a hole or another part: a name, as often as not.
+                    if (i == 0 || IsNameEnd(text[i - 1]))
+                    {
+                        HasQueryShape = true;
+                        break;
+                    }
+                }
             }
 
             if (!HasWatchedPrefix)
@@ -64,8 +168,18 @@ namespace PromQL.Analyzers.Analysis
             }
         }
 
-        private void AddOther(ExpressionSyntax part) => (OtherParts ??= new List<ExpressionSyntax>()).Add(part);
+        private static bool IsNameEnd(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '}' or ']' or ')';
 
-        private static readonly char[] Brackets = { '{', '(', '[' };
+        private sealed class Collector
+        {
+            private readonly PromQlAnalyzerOptions options;
+            public TextScan Scan;
+
+            public Collector(PromQlAnalyzerOptions options) => this.options = options;
+
+            public void Visit(SyntaxToken token) => Scan.Visit(token, options);
+
+            public void Other(ExpressionSyntax part) => Scan.HasOtherParts = true;
+        }
     }
 }

@@ -1,0 +1,63 @@
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromQL.Analyzers.Analysis;
+using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Text;
+using Xunit;
+
+namespace PromQL.Analyzers.Tests.Analysis
+{
+    /// <summary>The cheap first scan: what it sees in each string form, without decoding anything twice.</summary>
+    public class TextScanTests
+    {
+        private static TextScan Scan(string expression)
+        {
+            var tree = CSharpSyntaxTree.ParseText("class C { object M(string a, int b) => " + expression + "; }");
+            var root = tree.GetRoot().DescendantNodes().OfType<ExpressionSyntax>().First(StringExpressions.IsRoot);
+            return TextScan.Of(root, PromQlAnalyzerOptions.Default);
+        }
+
+        [Theory]
+        [InlineData("\"sum(container_memory_rss{pod='p'})\"")]
+        [InlineData("@\"container_memory_rss{pod=\"\"p\"\"}\"")]
+        [InlineData("\"container\\u005fmemory_rss{pod='p'}\"")]
+        [InlineData("$\"sum(container_memory_rss{{pod='{a}'}})\"")]
+        [InlineData("\"sum(\" + \"container_memory_rss{pod='\" + a + \"'})\"")]
+        public void WatchedQuery_PrefixBracketAndShape(string expression)
+        {
+            var scan = Scan(expression);
+            Assert.True(scan.HasWatchedPrefix);
+            Assert.True(scan.HasBracket);
+            Assert.True(scan.HasQueryShape);
+        }
+
+        [Theory]
+        [InlineData("$\"User {a} ({b}) logged in\"")]
+        [InlineData("\"SELECT * FROM t WHERE (id = 1)\"")]
+        [InlineData("\"Processing [\" + b + \"] for \" + a")]
+        public void ProseWithBrackets_NoQueryShape(string expression)
+        {
+            var scan = Scan(expression);
+            Assert.True(scan.HasBracket);
+            Assert.False(scan.HasQueryShape);
+            Assert.False(scan.HasWatchedPrefix);
+        }
+
+        [Theory]
+        [InlineData("$\"{a}{{pod='p'}}\"", true)]
+        [InlineData("\"rate(\" + a + \"[5m])\"", true)]
+        [InlineData("\"a\" + (\"b\" + \"c(\")", true)]
+        [InlineData("\"plain text\"", false)]
+        public void QueryShape(string expression, bool expected) => Assert.Equal(expected, Scan(expression).HasQueryShape);
+
+        [Theory]
+        [InlineData("\"a\"", false)]
+        [InlineData("$\"a{b}\"", true)]
+        [InlineData("\"a\" + b", true)]
+        [InlineData("1 + 2 + \"x\"", true)]
+        [InlineData("\"a\" + (\"b\" + a)", true)]
+        [InlineData("\"a\" + \"b\"", false)]
+        public void OtherParts(string expression, bool expected) => Assert.Equal(expected, Scan(expression).HasOtherParts);
+    }
+}
