@@ -70,6 +70,15 @@ namespace PromQL.Analyzers.Editor.Tests
             {
                 await _client.DisposeAsync().ConfigureAwait(false);
             }
+
+            // Failure messages already carry the log's end.
+            try
+            {
+                Directory.Delete(_logDirectory, recursive: true);
+            }
+            catch (DirectoryNotFoundException)
+            {
+            }
         }
 
         private async Task<IReadOnlyList<LspDiagnostic>> RunAsync()

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using PromQL.Analyzers.Editor.Tests.Lsp;
 using PromQL.Analyzers.Editor.Tests.Support;
@@ -55,6 +56,27 @@ namespace PromQL.Analyzers.Editor.Tests
 
             var onLine = diagnostics.Where(d => d.Range.StartLine <= line && d.Range.EndLine >= line).ToList();
             Assert.True(onLine.Count == 0, $"Expected no diagnostic on line {line} (0-based), got: {Describe(onLine)}");
+        }
+
+        [CSharpLsFact]
+        public async Task EveryQuery_DiagnosticsWhereSamplesReadmeListsThem()
+        {
+            var diagnostics = await _session.PodMemoryQueriesDiagnosticsAsync();
+
+            // samples/README.md lists each expected warning as file(line,col), 1-based, with its rule.
+            var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "README.md"));
+            var expected = Regex.Matches(readme, @"\| PodMemoryQueries\.cs\((\d+),(\d+)\) \| (PROMQL\d+) \|")
+                .Select(m => $"{m.Groups[3].Value} ({m.Groups[1].Value},{m.Groups[2].Value})")
+                .OrderBy(s => s, StringComparer.Ordinal)
+                .ToList();
+            var published = diagnostics
+                .Where(d => d.Code.StartsWith("PROMQL", StringComparison.Ordinal))
+                .Select(d => $"{d.Code} ({d.Range.StartLine + 1},{d.Range.StartCharacter + 1})")
+                .OrderBy(s => s, StringComparer.Ordinal)
+                .ToList();
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, published);
         }
 
         /// <summary>The range of <paramref name="text"/> inside the only source line that contains <paramref name="lineText"/>.</summary>
