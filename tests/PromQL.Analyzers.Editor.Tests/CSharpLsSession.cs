@@ -78,13 +78,15 @@ namespace PromQL.Analyzers.Editor.Tests
             }
             catch (DirectoryNotFoundException)
             {
+                // The server never started.
             }
         }
 
         private async Task<IReadOnlyList<LspDiagnostic>> RunAsync()
         {
-            // The sample's analyzer ProjectReference resolves to the analyzer's Debug output in the
-            // server's design-time build, and the server does not restore: both are the developer's job.
+            // What a developer has done before opening the editor, and csharp-ls does not do: its design-time
+            // build (Configuration unset, so Debug) takes the analyzer from bin/Debug without building it,
+            // and it loads an unrestored project silently. Either missing, it publishes no PROMQL diagnostic.
             await DotNetCli.RunAsync(DotNetTimeout, "build", RepositoryPaths.AnalyzerProject, "-c", "Debug").ConfigureAwait(false);
             await DotNetCli.RunAsync(DotNetTimeout, "restore", RepositoryPaths.Sample).ConfigureAwait(false);
 
@@ -115,14 +117,15 @@ namespace PromQL.Analyzers.Editor.Tests
                 {
                     throw new TimeoutException(
                         ex.Message + " Last diagnostics published for PodMemoryQueries.cs: ["
-                        + string.Join("; ", lastPublished) + "]",
+                        + string.Join("; ", lastPublished) + "] (none at all: is the analyzer's Debug build or the sample's restore missing?)",
                         ex);
                 }
 
                 return lastPublished;
             }
-            catch (Exception ex) when (ex is TimeoutException or IOException or InvalidOperationException)
+            catch (Exception ex)
             {
+                // Whatever went wrong, the wire log and stderr tell why.
                 throw new InvalidOperationException("csharp-ls did not publish the analyzer's diagnostics: " + ex.Message + "\n" + Logs(), ex);
             }
         }

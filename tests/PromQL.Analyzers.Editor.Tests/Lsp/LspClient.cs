@@ -152,7 +152,8 @@ namespace PromQL.Analyzers.Editor.Tests.Lsp
                 {
                     await RequestAsync("shutdown", null, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
                     await NotifyAsync("exit", null).ConfigureAwait(false);
-                    await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token).ConfigureAwait(false);
+                    using var exitWait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                    await _process.WaitForExitAsync(exitWait.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is TimeoutException or IOException or OperationCanceledException or ObjectDisposedException)
                 {
