@@ -117,7 +117,7 @@ namespace PromQL.Analyzers.Editor.Tests
                 {
                     throw new TimeoutException(
                         ex.Message + " Last diagnostics published for PodMemoryQueries.cs: ["
-                        + string.Join("; ", lastPublished) + "] (none at all: is the analyzer's Debug build or the sample's restore missing?)",
+                        + string.Join("; ", lastPublished) + "] (no PROMQL among them: is the analyzer's Debug build or the sample's restore missing?)",
                         ex);
                 }
 

@@ -10,8 +10,11 @@ tool_path="$repo_root/.tools"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
-if [ -x "$tool_path/csharp-ls" ] &&
-    dotnet tool list --tool-path "$tool_path" | awk '$1 == "csharp-ls" { print $2 }' | grep -qx "$version"; then
+installed=""
+if [ -x "$tool_path/csharp-ls" ]; then
+    installed="$(dotnet tool list --tool-path "$tool_path" | awk '$1 == "csharp-ls" { print $2 }' || true)"
+fi
+if [ "$installed" = "$version" ]; then
     echo "csharp-ls $version already installed in $tool_path"
     exit 0
 fi
