@@ -125,5 +125,29 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [Fact]
         public Task InvalidQueryNotMarked_NoDiagnostic() =>
             VerifyCS.VerifyAnalyzerAsync(Sources.UnmarkedQuery("rate(up{job='a'}"));
+
+        [Theory]
+        [InlineData("$\"rate(http_requests_total[5m]) {matcher} 0\"")]
+        [InlineData("$\"sum(up) {matcher}\"")]
+        [InlineData("$\"up{{job {matcher} 'a'}}\"")]
+        [InlineData("$\"{metric} by (job) (up)\"")]
+        [InlineData("$\"sum((up) {matcher}\"")]
+        public Task StructuralHoleMayHoldAnOperatorOrBracket_NoDiagnostic(string argument) =>
+            // A hole outside quotes may stand for an operator, a keyword or a bracket: an error at or after it is
+            // not the query's fault.
+            VerifyCS.VerifyAnalyzerAsync(Sources.Marked(argument));
+
+        [Fact]
+        public Task HoleInsideQuotes_ErrorStillReported() =>
+            // A hole in a label value cannot change the structure, so the missing parenthesis is reported.
+            VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
+                $"sum(rate(http_requests_total{{job='{ns}'}}[5m]){|PROMQL100:|}"
+                """));
+
+        [Fact]
+        public Task ErrorBeforeStructuralHole_Reported() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
+                $"{|PROMQL100:no_such_function|}(up) + {metric}"
+                """));
     }
 }
