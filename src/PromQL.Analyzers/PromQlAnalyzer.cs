@@ -27,6 +27,9 @@ namespace PromQL.Analyzers
         private readonly AnalyzerCaches caches = new AnalyzerCaches();
         private readonly ConditionalWeakTable<AnalyzerConfigOptions, PromQlAnalyzerOptions> options = new ConditionalWeakTable<AnalyzerConfigOptions, PromQlAnalyzerOptions>();
 
+        /// <summary>How many times this instance ran the parser (tests read it to show the cache at work).</summary>
+        internal int ParseCount => caches.Parses.Parses;
+
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ContainerFilterMissing, Descriptors.RedundantSum, Descriptors.InvalidQuery);

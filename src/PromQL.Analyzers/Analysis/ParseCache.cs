@@ -12,6 +12,10 @@ namespace PromQL.Analyzers.Analysis
         public const int Capacity = 4096;
 
         private readonly ConcurrentDictionary<string, PromQlParseResult> results = new ConcurrentDictionary<string, PromQlParseResult>();
+        private int parses;
+
+        /// <summary>How many times the parser ran (cache misses), for tests of the cache.</summary>
+        public int Parses => parses;
 
         public PromQlParseResult Parse(string text)
         {
@@ -21,6 +25,7 @@ namespace PromQL.Analyzers.Analysis
             }
 
             var result = PromQlParser.Parse(text);
+            System.Threading.Interlocked.Increment(ref parses);
             if (results.Count >= Capacity)
             {
                 results.Clear();
