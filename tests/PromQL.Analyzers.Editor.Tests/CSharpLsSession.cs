@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using PromQL.Analyzers.Editor.Tests.Lsp;
 using PromQL.Analyzers.Editor.Tests.Support;
+using PromQL.Tests.Shared;
 using Xunit;
 
 namespace PromQL.Analyzers.Editor.Tests
@@ -32,7 +33,7 @@ namespace PromQL.Analyzers.Editor.Tests
             _podMemoryQueriesDiagnostics = new Lazy<Task<IReadOnlyList<LspDiagnostic>>>(RunAsync);
         }
 
-        public static string PodMemoryQueriesPath => Path.Combine(RepositoryPaths.Sample, "PodMemoryQueries.cs");
+        public static string PodMemoryQueriesPath => Path.Combine(EditorPaths.Sample, "PodMemoryQueries.cs");
 
         private string RpcLogPath => Path.Combine(_logDirectory, "rpc.log");
 
@@ -87,14 +88,14 @@ namespace PromQL.Analyzers.Editor.Tests
             // What a developer has done before opening the editor, and csharp-ls does not do: its design-time
             // build (Configuration unset, so Debug) takes the analyzer from bin/Debug without building it,
             // and it loads an unrestored project silently. Either missing, it publishes no PROMQL diagnostic.
-            await DotNetCli.RunAsync(DotNetTimeout, "build", RepositoryPaths.AnalyzerProject, "-c", "Debug").ConfigureAwait(false);
-            await DotNetCli.RunAsync(DotNetTimeout, "restore", RepositoryPaths.Sample).ConfigureAwait(false);
+            await RunDotNetAsync("build", EditorPaths.AnalyzerProject, "-c", "Debug").ConfigureAwait(false);
+            await RunDotNetAsync("restore", EditorPaths.Sample).ConfigureAwait(false);
 
             Directory.CreateDirectory(_logDirectory);
-            _client = CSharpLs.Start(RepositoryPaths.CSharpLs, RepositoryPaths.Sample, RpcLogPath);
+            _client = CSharpLs.Start(EditorPaths.CSharpLs, EditorPaths.Sample, RpcLogPath);
             try
             {
-                await CSharpLs.InitializeAsync(_client, RepositoryPaths.Sample, InitializeTimeout).ConfigureAwait(false);
+                await CSharpLs.InitializeAsync(_client, EditorPaths.Sample, InitializeTimeout).ConfigureAwait(false);
                 await CSharpLs.OpenAsync(_client, PodMemoryQueriesPath).ConfigureAwait(false);
 
                 IReadOnlyList<LspDiagnostic> lastPublished = Array.Empty<LspDiagnostic>();
@@ -127,6 +128,16 @@ namespace PromQL.Analyzers.Editor.Tests
             {
                 // Whatever went wrong, the wire log and stderr tell why.
                 throw new InvalidOperationException("csharp-ls did not publish the analyzer's diagnostics: " + ex.Message + "\n" + Logs(), ex);
+            }
+        }
+
+        /// <summary>Runs one dotnet command from the repository root; a failed one stops the session with its output.</summary>
+        private static async Task RunDotNetAsync(params string[] arguments)
+        {
+            var result = await DotNetCli.RunAsync(RepositoryPaths.Root, arguments, DotNetTimeout).ConfigureAwait(false);
+            if (result.ExitCode != 0)
+            {
+                throw new InvalidOperationException(result.Describe());
             }
         }
 

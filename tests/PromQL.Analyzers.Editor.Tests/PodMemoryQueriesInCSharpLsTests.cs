@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using PromQL.Analyzers.Editor.Tests.Lsp;
 using PromQL.Analyzers.Editor.Tests.Support;
+using PromQL.Tests.Shared;
 using Xunit;
 
 namespace PromQL.Analyzers.Editor.Tests

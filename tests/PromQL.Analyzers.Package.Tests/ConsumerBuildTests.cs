@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using PromQL.Analyzers.Package.Tests.Support;
+using PromQL.Tests.Shared;
 using Xunit;
 
 namespace PromQL.Analyzers.Package.Tests

@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
 using PromQL.Analyzers.Package.Tests.Support;
+using PromQL.Tests.Shared;
 using Xunit;
 
 namespace PromQL.Analyzers.Package.Tests

@@ -1,5 +1,6 @@
 using System.IO;
 using PromQL.Analyzers.Package.Tests.Support;
+using PromQL.Tests.Shared;
 using Xunit;
 
 namespace PromQL.Analyzers.Package.Tests

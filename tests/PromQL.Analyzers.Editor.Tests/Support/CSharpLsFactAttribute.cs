@@ -11,9 +11,9 @@ namespace PromQL.Analyzers.Editor.Tests.Support
     {
         public CSharpLsFactAttribute()
         {
-            if (!File.Exists(RepositoryPaths.CSharpLs))
+            if (!File.Exists(EditorPaths.CSharpLs))
             {
-                Skip = "csharp-ls is not installed at " + RepositoryPaths.CSharpLs
+                Skip = "csharp-ls is not installed at " + EditorPaths.CSharpLs
                     + "; run tests/PromQL.Analyzers.Editor.Tests/install-csharp-ls.sh";
             }
         }

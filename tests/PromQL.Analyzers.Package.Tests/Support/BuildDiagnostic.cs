@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using PromQL.Tests.Shared;
 
 namespace PromQL.Analyzers.Package.Tests.Support
 {

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Security;
 using System.Text;
+using PromQL.Tests.Shared;
 
 namespace PromQL.Analyzers.Package.Tests.Support
 {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using PromQL.Tests.Shared;
 using Xunit;
 
 namespace PromQL.Analyzers.Package.Tests.Support

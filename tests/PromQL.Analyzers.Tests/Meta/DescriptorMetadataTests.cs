@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using PromQL.Tests.Shared;
 using Xunit;
 
 namespace PromQL.Analyzers.Tests.Meta

@@ -7,6 +7,7 @@ using System.Text.Json;
 using PromQL.Analyzers.Rules;
 using PromQL.Parsing;
 using PromQL.Parsing.Syntax;
+using PromQL.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -114,7 +115,7 @@ namespace PromQL.Analyzers.Tests.Rules
             // string turned into a hole: the rules run on whatever tree the parser gives.
             var options = RuleRunner.WithPrefixes("container_", "node_", "go_", "http_", "foo", "some_metric", "a");
             int trees = 0, findings = 0;
-            foreach (var line in File.ReadLines(Path.Combine(Path.GetDirectoryName(FindCorpusFile())!, "parser-cases.jsonl"), Encoding.UTF8))
+            foreach (var line in File.ReadLines(Path.Combine(Path.GetDirectoryName(RepositoryPaths.FindAbove(RelativePath))!, "parser-cases.jsonl"), Encoding.UTF8))
             {
                 if (string.IsNullOrWhiteSpace(line))
                 {
@@ -204,7 +205,7 @@ namespace PromQL.Analyzers.Tests.Rules
         private static List<CorpusQuery> LoadQueries()
         {
             var queries = new List<CorpusQuery>();
-            foreach (var line in File.ReadLines(FindCorpusFile(), Encoding.UTF8))
+            foreach (var line in File.ReadLines(RepositoryPaths.FindAbove(RelativePath), Encoding.UTF8))
             {
                 if (string.IsNullOrWhiteSpace(line))
                 {
@@ -230,25 +231,6 @@ namespace PromQL.Analyzers.Tests.Rules
             }
 
             return queries;
-        }
-
-        /// <summary>
-        /// Walks up from the test binaries to the folder holding <c>shared/</c>: <c>/work/shared</c> beside a
-        /// worktree, or the <c>shared/</c> cloned beside the repository in CI.
-        /// </summary>
-        private static string FindCorpusFile()
-        {
-            var start = AppContext.BaseDirectory;
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, RelativePath);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new FileNotFoundException($"No directory above {start} contains {RelativePath}; the conformance corpus must sit beside the repository.");
         }
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using PromQL.Tests.Shared;
 
 namespace PromQL.Parsing.Tests.Conformance
 {
@@ -59,20 +60,7 @@ namespace PromQL.Parsing.Tests.Conformance
         /// Finds the corpus by walking up from the test binaries: in a worktree it is <c>/work/shared</c>, in CI
         /// the repository is cloned with <c>shared/</c> beside it.
         /// </summary>
-        public static string FindCorpusFile()
-        {
-            var start = AppContext.BaseDirectory;
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, RelativePath);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new FileNotFoundException($"No directory above {start} contains {RelativePath}; the conformance corpus must sit beside the repository.");
-        }
+        public static string FindCorpusFile() => RepositoryPaths.FindAbove(RelativePath);
 
         /// <summary>Reads a corpus file.</summary>
         public static IReadOnlyList<ConformanceCase> Load(string path)

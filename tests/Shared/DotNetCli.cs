@@ -5,7 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace PromQL.Analyzers.Package.Tests.Support
+namespace PromQL.Tests.Shared
 {
     /// <summary>What one <c>dotnet</c> command did: its exit code and its stdout and stderr, interleaved.</summary>
     public sealed class DotNetResult
@@ -30,7 +30,8 @@ namespace PromQL.Analyzers.Package.Tests.Support
     /// <summary>
     /// Runs the dotnet CLI as a child process, the way a user's shell would: no telemetry or banner, no
     /// build servers (they would outlive the test and hold its output pipes open), and none of the MSBuild
-    /// variables the test host may carry, so the child finds its own SDK.
+    /// variables the test host may carry, so the child finds its own SDK. Linked into each test project that
+    /// needs it as <c>Shared\DotNetCli.cs</c>.
     /// </summary>
     public static class DotNetCli
     {
@@ -45,7 +46,12 @@ namespace PromQL.Analyzers.Package.Tests.Support
             "MSBuildLoadMicrosoftTargetsReadOnly",
         };
 
-        public static DotNetResult Run(string workingDirectory, IReadOnlyList<string> arguments, TimeSpan? timeout = null)
+        /// <summary>Runs one command and waits for it; throws <see cref="TimeoutException"/> after <paramref name="timeout"/> (5 minutes if none).</summary>
+        public static DotNetResult Run(string workingDirectory, IReadOnlyList<string> arguments, TimeSpan? timeout = null) =>
+            RunAsync(workingDirectory, arguments, timeout).GetAwaiter().GetResult();
+
+        /// <summary>The same as <see cref="Run"/>, for async callers.</summary>
+        public static async Task<DotNetResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, TimeSpan? timeout = null)
         {
             var startInfo = new ProcessStartInfo(DotNetExecutable())
             {
@@ -84,7 +90,7 @@ namespace PromQL.Analyzers.Package.Tests.Support
             try
             {
                 // Waits for the exit and for both streams to close.
-                process.WaitForExitAsync(cancellation.Token).GetAwaiter().GetResult();
+                await process.WaitForExitAsync(cancellation.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
