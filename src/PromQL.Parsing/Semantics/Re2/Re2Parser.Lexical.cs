@@ -55,25 +55,8 @@ namespace PromQL.Parsing.Semantics.Re2
 
         private static bool IsAlnum(int c) => (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 
-        private static int Unhex(int c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            return -1;
-        }
+        // Runes past the BMP are never hex digits.
+        private static int Unhex(int c) => c is >= 0 and <= 0xFFFF ? Lexing.Literals.HexValue((char)c) : -1;
 
         /// <summary>Go's parseRepeat: {n}, {n,} or {n,m}; min = -1 when a number is too big.</summary>
         private bool ParseRepeat(int t, out int min, out int max, out int rest)
