@@ -39,6 +39,35 @@ namespace PromQL.Parsing.Semantics.Re2
         internal long Size;
         internal bool SizeKnown;
 
+        /// <summary>
+        /// The nodes under <paramref name="root"/> in pre-order, without recursion (regexes can nest deeply), so
+        /// that walking the list backwards visits children before parents. <paramref name="descend"/> decides
+        /// whether a sub-expression is collected (its subtree with it); null collects all.
+        /// </summary>
+        internal static List<Re2Node> PreOrder(Re2Node root, System.Func<Re2Node, bool>? descend = null)
+        {
+            var order = new List<Re2Node>();
+            var pending = new Stack<Re2Node>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var node = pending.Pop();
+                order.Add(node);
+                if (node.Sub != null)
+                {
+                    foreach (var sub in node.Sub)
+                    {
+                        if (descend is null || descend(sub))
+                        {
+                            pending.Push(sub);
+                        }
+                    }
+                }
+            }
+
+            return order;
+        }
+
         /// <summary>Next node in the parser's free list.</summary>
         internal Re2Node? NextFree;
 

@@ -766,24 +766,7 @@ namespace PromQL.Parsing.Semantics.Re2
                 return root.Size;
             }
 
-            var order = new List<Re2Node>();
-            var pending = new Stack<Re2Node>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var node = pending.Pop();
-                order.Add(node);
-                if (node.Sub != null)
-                {
-                    foreach (var sub in node.Sub)
-                    {
-                        if (!sub.SizeKnown)
-                        {
-                            pending.Push(sub);
-                        }
-                    }
-                }
-            }
+            var order = Re2Node.PreOrder(root, static sub => !sub.SizeKnown);
 
             for (int k = order.Count - 1; k >= 0; k--)
             {
@@ -852,24 +835,7 @@ namespace PromQL.Parsing.Semantics.Re2
                 return root.Height;
             }
 
-            var order = new List<Re2Node>();
-            var pending = new Stack<Re2Node>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var node = pending.Pop();
-                order.Add(node);
-                if (node.Sub != null)
-                {
-                    foreach (var sub in node.Sub)
-                    {
-                        if (!sub.HeightKnown)
-                        {
-                            pending.Push(sub);
-                        }
-                    }
-                }
-            }
+            var order = Re2Node.PreOrder(root, static sub => !sub.HeightKnown);
 
             for (int k = order.Count - 1; k >= 0; k--)
             {

@@ -109,21 +109,7 @@ namespace PromQL.Parsing.Semantics.Re2
         private static bool AnchoredHeightExceeds(Re2Node root)
         {
             // Heights are cached only once Go starts tracking them; recompute here without recursion.
-            var order = new List<Re2Node>();
-            var pending = new Stack<Re2Node>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var node = pending.Pop();
-                order.Add(node);
-                if (node.Sub != null)
-                {
-                    foreach (var sub in node.Sub)
-                    {
-                        pending.Push(sub);
-                    }
-                }
-            }
+            var order = Re2Node.PreOrder(root);
 
             if (order.Count < MaxHeight)
             {
@@ -152,21 +138,7 @@ namespace PromQL.Parsing.Semantics.Re2
         /// <summary>Whether the tree matches the empty string (anchors hold on empty input, \b does not).</summary>
         private static bool IsNullable(Re2Node root)
         {
-            var order = new List<Re2Node>();
-            var pending = new Stack<Re2Node>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var node = pending.Pop();
-                order.Add(node);
-                if (node.Sub != null)
-                {
-                    foreach (var sub in node.Sub)
-                    {
-                        pending.Push(sub);
-                    }
-                }
-            }
+            var order = Re2Node.PreOrder(root);
 
             var nullable = new Dictionary<Re2Node, bool>();
             for (int k = order.Count - 1; k >= 0; k--)
