@@ -1,0 +1,103 @@
+using System.Threading.Tasks;
+using PromQL.Analyzers.CodeFixes.Tests.Support;
+using Xunit;
+using VerifyCS = PromQL.Analyzers.CodeFixes.Tests.Support.CSharpCodeFixVerifier<PromQL.Analyzers.CodeFixes.RemoveRedundantSumCodeFixProvider>;
+
+namespace PromQL.Analyzers.CodeFixes.Tests.RemoveRedundantSum
+{
+    /// <summary>
+    /// PROMQL002's fix deletes sum, its grouping clause and its parentheses and leaves the operand as written. The
+    /// queries pin the container (a sum over one series), so PROMQL001 does not fire beside PROMQL002.
+    /// </summary>
+    public class RemoveRedundantSumTests
+    {
+        [Fact]
+        public Task RegularString_SumAndParenthesesDeleted() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    "{|PROMQL002:sum(container_memory_rss{namespace=\"ns\", pod=\"p\", container=\"app\"})|}"
+                    """),
+                Sources.Marked("""
+                    "container_memory_rss{namespace=\"ns\", pod=\"p\", container=\"app\"}"
+                    """));
+
+        [Fact]
+        public Task GroupingBeforeOperand_Deleted() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    "{|PROMQL002:sum by (pod, namespace) (container_memory_rss{namespace='ns', pod='p', container='app'})|} / 1024"
+                    """),
+                Sources.Marked("""
+                    "container_memory_rss{namespace='ns', pod='p', container='app'} / 1024"
+                    """));
+
+        [Fact]
+        public Task GroupingAfterOperand_Deleted() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    "{|PROMQL002:sum(container_memory_rss{namespace='ns', pod='p', container='app'}) by (pod)|}"
+                    """),
+                Sources.Marked("""
+                    "container_memory_rss{namespace='ns', pod='p', container='app'}"
+                    """));
+
+        [Fact]
+        public Task ParenthesisedOperand_InnerParenthesesKept() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    "{|PROMQL002:sum((container_memory_rss{namespace='ns', pod='p', container='app'}))|}"
+                    """),
+                Sources.Marked("""
+                    "(container_memory_rss{namespace='ns', pod='p', container='app'})"
+                    """));
+
+        [Fact]
+        public Task SumInsideAFunction_OnlyTheSumGoes() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    "clamp_min({|PROMQL002:sum(container_memory_rss{namespace='ns', pod='p', container='app'})|}, 0)"
+                    """),
+                Sources.Marked("""
+                    "clamp_min(container_memory_rss{namespace='ns', pod='p', container='app'}, 0)"
+                    """));
+
+        [Fact]
+        public Task VerbatimString_DoubledQuotesKept() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    @"{|PROMQL002:sum(container_memory_rss{namespace=""ns"", pod=""p"", container=""app""})|}"
+                    """),
+                Sources.Marked("""
+                    @"container_memory_rss{namespace=""ns"", pod=""p"", container=""app""}"
+                    """));
+
+        [Fact]
+        public Task MultiLineRawString_LinesJoinedCleanly() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("\"\"\"\n            {|PROMQL002:sum by (pod) (\n              container_memory_rss{namespace=\"ns\", pod=\"p\", container=\"app\"}\n            )|}\n            \"\"\""),
+                Sources.Marked("\"\"\"\n            container_memory_rss{namespace=\"ns\", pod=\"p\", container=\"app\"}\n            \"\"\""));
+
+        [Fact]
+        public Task InterpolatedStringWithHolesInValues_HolesKept() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    $"{|PROMQL002:sum(container_memory_rss{{namespace='{ns}', pod='{pod}', container='{container}'}})|}"
+                    """),
+                Sources.Marked("""
+                    $"container_memory_rss{{namespace='{ns}', pod='{pod}', container='{container}'}}"
+                    """));
+
+        [Fact]
+        public Task SumCutByConcatenation_NoFix() =>
+            VerifyCS.VerifyNoFixAsync(Sources.Marked("""
+                "{|PROMQL002:sum(" + "container_memory_rss{namespace='ns', pod='p', container='app'})|}"
+                """));
+
+        [Fact]
+        public Task SumWrittenInAConstant_NoFix() =>
+            VerifyCS.VerifyNoFixAsync(Sources.InMethod("""
+                    const string Sum = "sum(";
+                    Run({|PROMQL002:Sum + "container_memory_rss{namespace='ns', pod='p', container='app'})|}");
+                """));
+    }
+}
