@@ -29,11 +29,13 @@ namespace PromQL.Analyzers.CodeFixes
         /// <summary>The title the IDE shows.</summary>
         public const string Title = "Add container!=\"\"";
 
+        private static readonly FixAllProvider FixAll = QueryFixAllProvider.Create(ComputeChangesAsync);
+
         /// <inheritdoc />
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ContainerFilterMissing);
 
         /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll;
 
         /// <inheritdoc />
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -81,7 +83,7 @@ namespace PromQL.Analyzers.CodeFixes
         {
             var text = query.Text;
             var end = CadvisorSelectors.SelectorEnd(selector);
-            if (selector.NameHasHole || !LiteralEditor.IsOneString(text, selector.Start, end))
+            if (selector.NameHasHole)
             {
                 return false;
             }
@@ -98,7 +100,8 @@ namespace PromQL.Analyzers.CodeFixes
                 }
             }
 
-            // Holes may stand in label values only: elsewhere they could hold braces, commas or whole matchers.
+            // Values unknown until run time (holes, operands of + that are not constants) may stand in label values
+            // only: elsewhere they could hold braces, commas or whole matchers. Constants are known text.
             for (var i = selector.Start; i < end; i++)
             {
                 if (text.Text[i] == PromQlParser.HoleCharacter && !InsideValue(selector, i))

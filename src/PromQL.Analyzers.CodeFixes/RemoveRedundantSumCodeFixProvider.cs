@@ -15,7 +15,9 @@ namespace PromQL.Analyzers.CodeFixes
 {
     /// <summary>
     /// PROMQL002: deletes <c>sum</c>, its grouping clause and its parentheses, leaving the operand exactly as it
-    /// was written: one series per container instead of a sum that doubles the pod or changes nothing.
+    /// was written: one series per container instead of a sum that doubles the pod or changes nothing. Not offered
+    /// where the sum's single, label-less result is what the rest of the query needs (see <see cref="SumContext"/>):
+    /// there, PROMQL001's fix is the one that keeps the query right.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveRedundantSumCodeFixProvider)), Shared]
     public sealed class RemoveRedundantSumCodeFixProvider : CodeFixProvider
@@ -26,11 +28,13 @@ namespace PromQL.Analyzers.CodeFixes
         /// <summary>The title the IDE shows.</summary>
         public const string Title = "Remove redundant sum";
 
+        private static readonly FixAllProvider FixAll = QueryFixAllProvider.Create(ComputeChangesAsync);
+
         /// <inheritdoc />
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RedundantSum);
 
         /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll;
 
         /// <inheritdoc />
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -65,7 +69,7 @@ namespace PromQL.Analyzers.CodeFixes
 
             var (query, sum) = located;
             var operand = sum.Expr;
-            if (sum.Param is not null || !LiteralEditor.IsOneString(query.Text, sum.Start, sum.End))
+            if (sum.Param is not null || !SumContext.OperandCanStandAlone(query.Expression, sum))
             {
                 return null;
             }

@@ -14,9 +14,9 @@ namespace PromQL.Analyzers.CodeFixes.Editing
     /// <summary>
     /// Turns edits of a query's logical text into the smallest edits of the C# source: characters deleted where
     /// they were written, text inserted into a literal token escaped for that token's kind. Refuses (returns
-    /// null) whenever an edit would touch a hole or a constant, cross a <c>+</c>, or need characters the token
-    /// cannot hold, and checks its own result: the edited expression must parse as C# without errors and read
-    /// back to exactly the edited query.
+    /// null) whenever an edit would touch a hole or a constant, or need characters the token cannot hold, and
+    /// checks its own result: the edited expression must parse as C# without errors and read back to exactly the
+    /// edited query. Edits may fall on either side of a <c>+</c>: each lands in the literal that holds its characters.
     /// </summary>
     internal static class LiteralEditor
     {
@@ -46,29 +46,6 @@ namespace PromQL.Analyzers.CodeFixes.Editing
             return ReadsBackAs(query, changes, query.Apply(edits), cancellationToken) ? changes : null;
         }
 
-        /// <summary>
-        /// Whether logical characters [start, end) all come from one C# string: one literal, or one interpolated
-        /// string with its holes. A range that spans a <c>+</c> is not one string.
-        /// </summary>
-        public static bool IsOneString(PromQlSourceText text, int start, int end)
-        {
-            SyntaxNode? only = null;
-            for (var i = start; i < end;)
-            {
-                var piece = text.GetPiece(i);
-                var owner = StringOf(piece);
-                if (owner is null || (only is not null && owner != only))
-                {
-                    return false;
-                }
-
-                only = owner;
-                i = Math.Max(piece.End, i + 1);
-            }
-
-            return true;
-        }
-
         /// <summary>Whether the piece's characters were written in a literal token (not a hole, not a constant).</summary>
         public static bool IsLiteral(SourceTextPiece piece) =>
             piece.Kind != SourceTextPieceKind.Constant && piece.Kind != SourceTextPieceKind.Hole && piece.Token != default;
@@ -85,11 +62,26 @@ namespace PromQL.Analyzers.CodeFixes.Editing
                 }
 
                 var runEnd = Math.Min(piece.End, end);
-                changes.Add(new TextChange(text.GetSourceSpan(i, runEnd), string.Empty));
+                var span = i == piece.Start && runEnd == piece.End ? WholeOperand(piece) : null;
+                changes.Add(new TextChange(span ?? text.GetSourceSpan(i, runEnd), string.Empty));
                 i = runEnd;
             }
 
             return true;
+        }
+
+        // A literal operand of + left with no characters goes, with its +: "sum(" + Metric + "…" becomes Metric + "…".
+        private static TextSpan? WholeOperand(SourceTextPiece piece)
+        {
+            if (piece.Token.Parent is not LiteralExpressionSyntax literal || literal.Parent is not BinaryExpressionSyntax binary
+                || !binary.IsKind(SyntaxKind.AddExpression))
+            {
+                return null;
+            }
+
+            return binary.Left == literal
+                ? TextSpan.FromBounds(literal.SpanStart, binary.Right.SpanStart)
+                : TextSpan.FromBounds(binary.Left.Span.End, literal.Span.End);
         }
 
         private static bool TryInsert(PromQlSourceText text, int position, string logical, List<TextChange> changes)
@@ -163,19 +155,6 @@ namespace PromQL.Analyzers.CodeFixes.Editing
             }
 
             return builder.ToString();
-        }
-
-        // The literal or interpolated string a piece belongs to; a constant or hole operand of a + is its own.
-        private static SyntaxNode? StringOf(SourceTextPiece piece)
-        {
-            if (piece.Token != default)
-            {
-                var parent = piece.Token.Parent;
-                return parent is InterpolatedStringTextSyntax ? parent.Parent : parent;
-            }
-
-            var node = piece.Node;
-            return node is InterpolationSyntax ? node.Parent : node;
         }
 
         // The proof: apply the changes to the expression alone, parse it, read it, compare with the intended query.

@@ -119,24 +119,62 @@ namespace PromQL.Analyzers.CodeFixes.Tests.AddContainerFilter
                     """));
 
         [Fact]
-        public Task SelectorCutByConcatenation_NoFix() =>
-            VerifyCS.VerifyNoFixAsync(Sources.Marked("""
-                "{|PROMQL001:container_memory_rss{namespace=\"ns\", " + "pod=\"p\"}|}"
-                """));
+        public Task SelectorAcrossConcatenation_MatcherInsertedInTheLiteralWithTheBrace() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    "{|PROMQL001:container_memory_rss{namespace=\"ns\", " + "pod=\"p\"}|}"
+                    """),
+                Sources.Marked("""
+                    "container_memory_rss{container!=\"\", namespace=\"ns\", " + "pod=\"p\"}"
+                    """));
 
         [Fact]
-        public Task SelectorCutByVariableOperand_NoFix() =>
-            VerifyCS.VerifyNoFixAsync(Sources.Marked("""
-                "{|PROMQL001:container_memory_rss{namespace=\"" + ns + "\"}|}"
-                """));
+        public Task VariableOperandInAValue_Fixed() =>
+            // The operand's value is unknown, but it stands inside quotes: it cannot change where the matcher goes.
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    "{|PROMQL001:container_memory_rss{namespace=\"" + ns + "\"}|}"
+                    """),
+                Sources.Marked("""
+                    "container_memory_rss{container!=\"\", namespace=\"" + ns + "\"}"
+                    """));
 
         [Fact]
-        public Task BraceInAConstant_NoFix() =>
-            // The brace is written in the constant's declaration: the query's literal has no place for the matcher.
-            VerifyCS.VerifyNoFixAsync(Sources.InMethod("""
-                    const string Selector = "container_memory_rss{";
-                    Run({|PROMQL001:Selector + "pod=\"p\"}|}");
-                """));
+        public Task ConstantNameThenConcatenatedBraces_Fixed() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    "max(" + {|PROMQL001:Metric + "{pod=\"" + pod + "\"}|})"
+                    """),
+                Sources.Marked("""
+                    "max(" + Metric + "{container!=\"\", pod=\"" + pod + "\"})"
+                    """));
+
+        [Fact]
+        public Task BraceInAConstant_MatcherInsertedAtTheStartOfTheNextLiteral() =>
+            // The brace is written in the constant's declaration; the matcher goes into the literal right after it.
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.InMethod("""
+                        const string Selector = "container_memory_rss{";
+                        Run({|PROMQL001:Selector + "pod=\"p\"}|}");
+                    """),
+                Sources.InMethod("""
+                        const string Selector = "container_memory_rss{";
+                        Run(Selector + "container!=\"\", pod=\"p\"}");
+                    """));
+
+        [Fact]
+        public Task WholeSelectorInAConstant_FixedInTheConstantNotWhereItIsUsed() =>
+            // The use gets no fix of its own (every character is the constant's); the constant's literal gets it, and
+            // with it the use is right too.
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.InMethod("""
+                        const string Selector = "{|PROMQL001:container_memory_rss{pod=\"p\"}|}";
+                        Run("max(" + {|PROMQL001:Selector|} + ")");
+                    """),
+                Sources.InMethod("""
+                        const string Selector = "container_memory_rss{container!=\"\", pod=\"p\"}";
+                        Run("max(" + Selector + ")");
+                    """));
 
         [Fact]
         public Task PodLevelSeriesSelectedOnPurpose_NoFix() =>

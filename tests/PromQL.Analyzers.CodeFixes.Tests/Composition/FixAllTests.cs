@@ -80,7 +80,11 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Composition
             test.TestState.Sources.Add(("/0/A.cs", """
                 class A
                 {
-                    void M() => Api.Run("{|PROMQL002:sum(container_memory_rss{namespace='a', pod='b', container='c'})|} + {|PROMQL002:sum by (pod) (container_memory_cache{namespace='a', pod='b', container='c'})|}");
+                    void M()
+                    {
+                        Api.Run("{|PROMQL002:sum(container_memory_rss{namespace='a', pod='b', container='c'})|} / 2^20");
+                        Api.Run("{|PROMQL002:sum by (pod) (container_memory_cache{namespace='a', pod='b', container='c'})|}");
+                    }
                 }
                 """));
             test.TestState.Sources.Add(("/0/B.cs", """
@@ -93,7 +97,11 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Composition
             test.FixedState.Sources.Add(("/0/A.cs", """
                 class A
                 {
-                    void M() => Api.Run("container_memory_rss{namespace='a', pod='b', container='c'} + container_memory_cache{namespace='a', pod='b', container='c'}");
+                    void M()
+                    {
+                        Api.Run("container_memory_rss{namespace='a', pod='b', container='c'} / 2^20");
+                        Api.Run("container_memory_cache{namespace='a', pod='b', container='c'}");
+                    }
                 }
                 """));
             test.FixedState.Sources.Add(("/0/B.cs", """

@@ -88,10 +88,44 @@ namespace PromQL.Analyzers.CodeFixes.Tests.RemoveRedundantSum
                     """));
 
         [Fact]
-        public Task SumCutByConcatenation_NoFix() =>
+        public Task SumAcrossConcatenation_EmptiedOperandGoesWithItsPlus() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    "{|PROMQL002:sum(" + Metric + "{namespace='ns', pod='" + pod + "', container='app'})|}"
+                    """),
+                Sources.Marked("""
+                    Metric + "{namespace='ns', pod='" + pod + "', container='app'}"
+                    """));
+
+        [Fact]
+        public Task SumOnOneSideOfARatio_NoFix() =>
+            // Without the sum the left side has container labels the right side lacks: the division would pair nothing.
             VerifyCS.VerifyNoFixAsync(Sources.Marked("""
-                "{|PROMQL002:sum(" + "container_memory_rss{namespace='ns', pod='p', container='app'})|}"
+                "{|PROMQL002:sum(container_memory_rss{namespace='ns', pod='p', container='app'})|} / sum(kube_pod_container_resource_limits{namespace='ns', pod='p'})"
                 """));
+
+        [Fact]
+        public Task SumUnderScalar_NoFix() =>
+            // scalar() of several series is NaN.
+            VerifyCS.VerifyNoFixAsync(Sources.Marked("""
+                "scalar({|PROMQL002:sum(container_memory_rss{namespace='ns', pod='p', container='app'})|})"
+                """));
+
+        [Fact]
+        public Task SumUnderAnotherAggregation_NoFix() =>
+            VerifyCS.VerifyNoFixAsync(Sources.Marked("""
+                "max({|PROMQL002:sum(container_memory_rss{namespace='ns', pod='p', container='app'})|})"
+                """));
+
+        [Fact]
+        public Task SumComparedWithANumberOverASubquery_Fixed() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    "max_over_time({|PROMQL002:sum(container_memory_rss{namespace='ns', pod='p', container='app'})|}[1h:5m]) > 1e9"
+                    """),
+                Sources.Marked("""
+                    "max_over_time(container_memory_rss{namespace='ns', pod='p', container='app'}[1h:5m]) > 1e9"
+                    """));
 
         [Fact]
         public Task SumWrittenInAConstant_NoFix() =>

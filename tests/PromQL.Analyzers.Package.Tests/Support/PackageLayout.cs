@@ -16,6 +16,7 @@ namespace PromQL.Analyzers.Package.Tests.Support
         public static readonly IReadOnlyList<string> AnalyzerAssemblies = new[]
         {
             "PromQL.Analyzers.dll",
+            "PromQL.Analyzers.CodeFixes.dll",
             "PromQL.Parsing.dll",
             "Sprache.dll",
         };
