@@ -1,0 +1,172 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
+using PromQL.Analyzers.CodeFixes.Editing;
+using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Rules;
+using PromQL.Parsing;
+using PromQL.Parsing.Syntax;
+
+namespace PromQL.Analyzers.CodeFixes
+{
+    /// <summary>
+    /// PROMQL001: adds <c>container!=""</c> as the selector's first matcher (<c>{container!=""}</c> after a bare
+    /// name), quoted like the selector's other matchers. Matchers already there stay, <c>container!="POD"</c>
+    /// included: the new one drops the pod-level series beside them.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddContainerFilterCodeFixProvider)), Shared]
+    public sealed class AddContainerFilterCodeFixProvider : CodeFixProvider
+    {
+        /// <summary>The equivalence key of the fix: Fix All applies every fix with this key.</summary>
+        public const string EquivalenceKey = DiagnosticIds.ContainerFilterMissing + ".AddContainerFilter";
+
+        /// <summary>The title the IDE shows.</summary>
+        public const string Title = "Add container!=\"\"";
+
+        /// <inheritdoc />
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ContainerFilterMissing);
+
+        /// <inheritdoc />
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        /// <inheritdoc />
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var changes = await ComputeChangesAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
+                if (changes is null)
+                {
+                    continue;
+                }
+
+                var document = context.Document;
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => DocumentEdits.ApplyAsync(document, changes, ct), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        /// <summary>The source changes that add the filter to the selector reported at <paramref name="span"/>, or null when none is safe.</summary>
+        internal static async Task<IReadOnlyList<TextChange>?> ComputeChangesAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+        {
+            var found = await LocatedQuery.FindAsync(
+                document,
+                span,
+                query => query.FindNode<VectorSelector>(s => query.Text.GetSourceSpan(s.Start, CadvisorSelectors.SelectorEnd(s)) == span),
+                cancellationToken).ConfigureAwait(false);
+            if (found is not { } located)
+            {
+                return null;
+            }
+
+            var (query, selector) = located;
+            if (!CanAddFilter(query, selector))
+            {
+                return null;
+            }
+
+            var edit = FilterEdit(selector);
+            var changes = LiteralEditor.TryMap(query, new[] { edit }, cancellationToken);
+            return changes is not null && DropsPodLevelSeries(query.Apply(new[] { edit }), selector.Start) ? changes : null;
+        }
+
+        private static bool CanAddFilter(LocatedQuery query, VectorSelector selector)
+        {
+            var text = query.Text;
+            var end = CadvisorSelectors.SelectorEnd(selector);
+            if (selector.NameHasHole || !LiteralEditor.IsOneString(text, selector.Start, end))
+            {
+                return false;
+            }
+
+            foreach (var matcher in selector.Matchers)
+            {
+                // A hole in a name may be anything; a container matcher that lets only "" through selects exactly the
+                // pod-level series on purpose, and the filter would make it select nothing.
+                if (matcher.NameHasHole
+                    || (matcher.Name == CadvisorSelectors.ContainerLabel && !matcher.ValueHasHole
+                        && (matcher.Type == MatchType.Equal || matcher.Type == MatchType.Regexp) && matcher.Value.Length == 0))
+                {
+                    return false;
+                }
+            }
+
+            // Holes may stand in label values only: elsewhere they could hold braces, commas or whole matchers.
+            for (var i = selector.Start; i < end; i++)
+            {
+                if (text.Text[i] == PromQlParser.HoleCharacter && !InsideValue(selector, i))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool InsideValue(VectorSelector selector, int index)
+        {
+            foreach (var matcher in selector.Matchers)
+            {
+                if (index > matcher.ValueStart && index < matcher.ValueEnd - 1)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static QueryEdit FilterEdit(VectorSelector selector)
+        {
+            var quote = QuoteOf(selector);
+            var matcher = CadvisorSelectors.ContainerLabel + "!=" + quote + quote;
+            if (selector.OpenBrace >= 0)
+            {
+                return QueryEdit.Insert(selector.OpenBrace + 1, selector.Matchers.Count > 0 ? matcher + ", " : matcher);
+            }
+
+            return QueryEdit.Insert(selector.NameEnd, "{" + matcher + "}");
+        }
+
+        // The quote of the selector's first quoted value, so the new matcher looks like its neighbours.
+        private static char QuoteOf(VectorSelector selector)
+        {
+            foreach (var matcher in selector.Matchers)
+            {
+                if (matcher.ValueStart >= 0 && !matcher.IsBareMetricName)
+                {
+                    return matcher.ValueQuote;
+                }
+            }
+
+            return '"';
+        }
+
+        // What the title promises: the edited query parses and its selector no longer keeps the pod-level series.
+        private static bool DropsPodLevelSeries(string edited, int selectorStart)
+        {
+            var result = PromQlParser.Parse(edited);
+            if (result.HasErrors || result.Expression is null)
+            {
+                return false;
+            }
+
+            foreach (var node in result.Expression.DescendantsAndSelf())
+            {
+                if (node is VectorSelector selector && selector.Start == selectorStart)
+                {
+                    return CadvisorSelectors.KeepsPodLevelSeries(selector, PromQlAnalyzerOptions.Default) == false;
+                }
+            }
+
+            return false;
+        }
+    }
+}
