@@ -20,6 +20,7 @@ namespace PromQL.Analyzers.Engine.Tests.Cluster
     /// </list>
     /// The pod the sample's queries ask about, payments/checkout, runs an app and an istio-proxy sidecar on a
     /// dockershim node; two single-container pods on a containerd node make the cluster-wide queries meaningful.
+    /// CPU figures are binary fractions (0.25, 0.0625, 0.00390625 cores), so the engine's rates come out exact.
     /// </summary>
     public static class CadvisorCluster
     {
@@ -46,8 +47,8 @@ namespace PromQL.Analyzers.Engine.Tests.Cluster
             new[]
             {
                 ("app", "registry.example.com/payments/checkout:1.4.2", Mib(200), Mib(180), Mib(40), 0.25),
-                ("istio-proxy", "docker.io/istio/proxyv2:1.20.3", Mib(50), Mib(45), Mib(8), 0.05),
-                ("POD", "registry.k8s.io/pause:3.9", Kib(420), Kib(300), Kib(200), 0.0005),
+                ("istio-proxy", "docker.io/istio/proxyv2:1.20.3", Mib(50), Mib(45), Mib(8), 0.0625),
+                ("POD", "registry.k8s.io/pause:3.9", Kib(420), Kib(300), Kib(200), 0.00390625),
             },
             new Dictionary<string, long> { ["app"] = Mib(512), ["istio-proxy"] = Mib(128) });
 
