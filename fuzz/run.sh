@@ -14,8 +14,10 @@ work="${FUZZ_WORK:-$here/work}"
 bin="$work/bin"
 sharpfuzz_version=2.3.0
 
+# Replays run an uninstrumented build: the instrumented one writes to afl-fuzz's shared memory and crashes without it.
 replay() {
-  dotnet "$bin/PromQL.Fuzzing.dll" "$@"
+  dotnet build "$here/PromQL.Fuzzing/PromQL.Fuzzing.csproj" -c Release -o "$work/replay-bin" -nologo -v quiet >/dev/null
+  dotnet "$work/replay-bin/PromQL.Fuzzing.dll" "$@"
 }
 
 if [[ "${1:-}" == "--replay" ]]; then

@@ -75,6 +75,23 @@ namespace PromQL.Parsing.Tests.Properties
             output.WriteLine($"{accepted}/{MutatedIterations} mutated queries accepted");
         }
 
+        /// <summary>
+        /// Found by the fuzzer (fuzz/README.md): holes and <c>Inf ^</c>. Parsing is safe; the printed form is Go's
+        /// <c>+Inf ^ …</c>, which parses as a unary plus, so the shape is a documented round-trip exception.
+        /// </summary>
+        [Theory]
+        [InlineData("-s424424^\uE000s424^Inf^\uE000s424^\uE00044")]
+        [InlineData("Inf ^ 2")]
+        public void FuzzFinding_InfBeforePower_ParsesSafelyAndIsAKnownRoundTripException(string escaped)
+        {
+            var query = escaped.Replace("\\uE000", "\uE000", StringComparison.Ordinal);
+            var (result, problem) = ParseInvariants.ParseSafely(query, PromQlParserOptions.Default);
+            Assert.True(problem is null, problem);
+            Assert.False(result!.HasErrors);
+            Assert.Contains("+Inf ^ ", result.Expression!.ToString(), StringComparison.Ordinal);
+            Assert.True(ParseInvariants.IsKnownRoundTripException(query));
+        }
+
         [Fact]
         public void PrintedForm_IsAFixedPoint()
         {
