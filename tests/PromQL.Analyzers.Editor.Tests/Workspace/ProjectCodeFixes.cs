@@ -37,8 +37,8 @@ namespace PromQL.Analyzers.Editor.Tests.Workspace
             }
             catch (ReflectionTypeLoadException ex)
             {
-                // An analyzer assembly built for a newer Roslyn than this host's (the SDK's own analyzers):
-                // the types that did load are still searched, as a host skips what it cannot load.
+                // Some types need what this host lacks (say, a newer Roslyn): the others are still searched,
+                // as a host skips what it cannot load.
                 return ex.Types.Where(type => type is not null && type.IsPublic)!;
             }
         }
