@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using PromQL.Analyzers.Analysis;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Detection;
@@ -29,6 +30,9 @@ namespace PromQL.Analyzers
 
         /// <summary>How many times this instance ran the parser (tests read it to show the cache at work).</summary>
         internal int ParseCount => caches.Parses.Parses;
+
+        /// <summary>How many strings this instance answered from its result cache (tests read it).</summary>
+        internal int ReusedResultCount => caches.Results.Hits;
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -78,6 +82,14 @@ namespace PromQL.Analyzers
                 return;
             }
 
+            // Re-analysis of an unchanged member after an edit elsewhere (the IDE's case): no binding, no reading.
+            var key = facts.ResultKeyFor(root, config);
+            if (key is not null && caches.Results.TryGet(key, out var cached))
+            {
+                Report(context, root, key, cached);
+                return;
+            }
+
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
             var marked = byComment
@@ -85,6 +97,7 @@ namespace PromQL.Analyzers
                 || (maybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, config, cancellationToken));
             if (!marked && !maybeContent)
             {
+                Remember(key, ImmutableArray<CachedDiagnostic>.Empty);
                 return;
             }
 
@@ -94,6 +107,7 @@ namespace PromQL.Analyzers
             // Strings found by content alone are PromQL only if they parse, and never get PROMQL100.
             if (!marked && result.HasErrors)
             {
+                Remember(key, ImmutableArray<CachedDiagnostic>.Empty);
                 return;
             }
 
@@ -109,10 +123,34 @@ namespace PromQL.Analyzers
                 RedundantSumRule.Analyze(expression, config, findings);
             }
 
+            var diagnostics = ImmutableArray.CreateBuilder<CachedDiagnostic>(findings.Count);
             foreach (var finding in findings)
             {
-                var location = Location.Create(root.SyntaxTree, text.GetSourceSpan(finding.Start, finding.End));
-                context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, location, finding.MessageArgs));
+                var span = text.GetSourceSpan(finding.Start, finding.End);
+                context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, Location.Create(root.SyntaxTree, span), finding.MessageArgs));
+                if (key is not null)
+                {
+                    diagnostics.Add(new CachedDiagnostic(finding.Descriptor, new TextSpan(span.Start - key.MemberStart, span.Length), finding.MessageArgs));
+                }
+            }
+
+            Remember(key, diagnostics.ToImmutable());
+        }
+
+        private void Remember(ResultKey? key, ImmutableArray<CachedDiagnostic> diagnostics)
+        {
+            if (key is not null)
+            {
+                caches.Results.Add(key, diagnostics);
+            }
+        }
+
+        private static void Report(SyntaxNodeAnalysisContext context, ExpressionSyntax root, ResultKey key, ImmutableArray<CachedDiagnostic> diagnostics)
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                var span = new TextSpan(key.MemberStart + diagnostic.RelativeSpan.Start, diagnostic.RelativeSpan.Length);
+                context.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, Location.Create(root.SyntaxTree, span), diagnostic.MessageArgs));
             }
         }
 

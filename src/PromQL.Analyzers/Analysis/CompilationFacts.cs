@@ -22,13 +22,24 @@ namespace PromQL.Analyzers.Analysis
         private readonly AnalyzerCaches caches;
         private readonly Lazy<ImmutableHashSet<string>> stringSyntaxNames;
         private readonly ConcurrentDictionary<string, ImmutableArray<string>> constantsByName = new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        private readonly Lazy<object> epoch;
 
         public CompilationFacts(Compilation compilation, AnalyzerCaches caches)
         {
             this.compilation = compilation;
             this.caches = caches;
-            stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(CollectStringSyntaxNames, LazyThreadSafetyMode.ExecutionAndPublication);
+            // The names depend on declarations and references only: compilations of one epoch share them.
+            stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(
+                () => caches.NamesByEpoch.GetValue(epoch!.Value, _ => CollectStringSyntaxNames()), LazyThreadSafetyMode.ExecutionAndPublication);
+            epoch = new Lazy<object>(() => caches.Declarations.EpochOf(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        /// <summary>
+        /// The key under which a string's result is kept across compilations (null when it cannot be: see
+        /// <see cref="ResultCache.KeyFor"/>). Asked only for strings that need the semantic model, so that the others
+        /// never pay for reading the member.
+        /// </summary>
+        public ResultKey? ResultKeyFor(ExpressionSyntax root, PromQlAnalyzerOptions options) => ResultCache.KeyFor(epoch.Value, root, options);
 
         /// <summary>Whether a syntactic target name may be PromQL, so the semantic model is worth asking.</summary>
         public bool IsCandidate(TargetKind kind, string name, PromQlAnalyzerOptions options)
@@ -187,6 +198,13 @@ namespace PromQL.Analyzers.Analysis
         private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
 
         public ParseCache Parses { get; } = new ParseCache();
+
+        /// <summary>The <c>[StringSyntax("PromQL")]</c> names by declaration epoch (see <see cref="DeclarationEpochs"/>).</summary>
+        public ConditionalWeakTable<object, ImmutableHashSet<string>> NamesByEpoch { get; } = new ConditionalWeakTable<object, ImmutableHashSet<string>>();
+
+        public ResultCache Results { get; } = new ResultCache();
+
+        public DeclarationEpochs Declarations { get; } = new DeclarationEpochs();
 
         public ImmutableHashSet<string> NamesOf(SyntaxTree tree) =>
             treeNames.GetValue(tree, static t => StringSyntaxNames.FromTree(t, CancellationToken.None));

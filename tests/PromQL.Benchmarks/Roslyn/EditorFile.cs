@@ -6,13 +6,13 @@ namespace PromQL.Benchmarks.Roslyn
     /// <summary>
     /// The file open in the editor: about 500 lines, 50 methods, each with ordinary strings and one query in one of
     /// seven forms (comment, <c>[StringSyntax]</c> parameter, through a local, by content, a constant in a hole,
-    /// an invalid query, a redundant sum), and one method with no query where <see cref="Edit"/> changes one character.
+    /// an invalid query, a redundant sum), and, before them, one method with no query where the edit happens.
     /// </summary>
     internal static class EditorFile
     {
         public const int QueryCount = 50;
 
-        /// <summary>The text the edit changes (once in the file): <c>41</c> becomes <c>42</c>.</summary>
+        /// <summary>The text the edit changes (once in the file, above every query): <c>41</c> becomes <c>421</c>, which moves every query by one character.</summary>
         public const string EditMarker = "return 41;";
 
         public static string Create()
@@ -23,6 +23,7 @@ namespace PromQL.Benchmarks.Roslyn
             s.Append("        private const string Metric = \"container_memory_rss\";\n");
             s.Append("        private readonly IMetrics metrics;\n        private readonly ILog log;\n\n");
             s.Append("        public MemoryDashboard(IMetrics metrics, ILog log)\n        {\n            this.metrics = metrics;\n            this.log = log;\n        }\n");
+            s.Append("\n        public int Version()\n        {\n            ").Append(EditMarker).Append("\n        }\n");
             for (var i = 0; i < QueryCount; i++)
             {
                 var n = i.ToString(CultureInfo.InvariantCulture);
@@ -60,7 +61,7 @@ namespace PromQL.Benchmarks.Roslyn
                 s.Append("            log.Info(\"{Title}: {Value}\", title, value);\n            return value;\n        }\n");
             }
 
-            s.Append("\n        public int Version()\n        {\n            ").Append(EditMarker).Append("\n        }\n    }\n}\n");
+            s.Append("    }\n}\n");
             return s.ToString();
         }
     }
