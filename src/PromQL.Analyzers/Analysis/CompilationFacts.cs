@@ -23,6 +23,7 @@ namespace PromQL.Analyzers.Analysis
         private readonly Lazy<ImmutableHashSet<string>> stringSyntaxNames;
         private readonly ConcurrentDictionary<string, ImmutableArray<string>> constantsByName = new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         private readonly Lazy<object> epoch;
+        private readonly Lazy<KnownApiTypes> knownApiTypes;
 
         public CompilationFacts(Compilation compilation, AnalyzerCaches caches)
         {
@@ -31,6 +32,7 @@ namespace PromQL.Analyzers.Analysis
             // The names depend on declarations and references only: compilations of one epoch share them.
             stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(
                 () => caches.NamesByEpoch.GetValue(epoch!.Value, _ => CollectStringSyntaxNames()), LazyThreadSafetyMode.ExecutionAndPublication);
+            knownApiTypes = new Lazy<KnownApiTypes>(CollectKnownApiTypes, LazyThreadSafetyMode.ExecutionAndPublication);
             epoch = new Lazy<object>(() => caches.Declarations.EpochOf(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -57,12 +59,11 @@ namespace PromQL.Analyzers.Analysis
 
             if (kind is TargetKind.MethodArgument or TargetKind.MemberAssignment)
             {
-                foreach (var known in KnownQueryApis.MemberNames)
+                // A known API's member name counts only when a type of that API is in sight.
+                if ((name is "QueryAsync" or "QueryRangeAsync" && (knownApiTypes.Value & KnownApiTypes.Clients) != 0)
+                    || (name == "Query" && (knownApiTypes.Value & KnownApiTypes.Requests) != 0))
                 {
-                    if (known == name)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
 
                 foreach (var member in options.QueryMembers)
@@ -159,6 +160,30 @@ namespace PromQL.Analyzers.Analysis
             return builder.ToImmutable();
         }
 
+        private KnownApiTypes CollectKnownApiTypes()
+        {
+            var found = KnownApiTypeNames.InSource(compilation);
+            foreach (var reference in compilation.References)
+            {
+                if (found == (KnownApiTypes.Clients | KnownApiTypes.Requests))
+                {
+                    break;
+                }
+
+                switch (reference)
+                {
+                    case CompilationReference project:
+                        found |= KnownApiTypeNames.InSource(project.Compilation);
+                        break;
+                    case PortableExecutableReference file:
+                        found |= caches.KnownApiTypesOf(file);
+                        break;
+                }
+            }
+
+            return found;
+        }
+
         private ImmutableHashSet<string> CollectStringSyntaxNames()
         {
             var names = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
@@ -196,6 +221,7 @@ namespace PromQL.Analyzers.Analysis
     {
         private readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> treeNames = new ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>();
         private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
+        private readonly ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>> knownApiTypes = new ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>>();
 
         public ParseCache Parses { get; } = new ParseCache();
 
@@ -208,6 +234,31 @@ namespace PromQL.Analyzers.Analysis
 
         public ImmutableHashSet<string> NamesOf(SyntaxTree tree) =>
             treeNames.GetValue(tree, static t => StringSyntaxNames.FromTree(t, CancellationToken.None));
+
+        public KnownApiTypes KnownApiTypesOf(PortableExecutableReference reference)
+        {
+            Metadata metadata;
+            try
+            {
+                metadata = reference.GetMetadata();
+            }
+            catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
+            {
+                return KnownApiTypes.None;
+            }
+
+            return knownApiTypes.GetValue(metadata, static m =>
+            {
+                try
+                {
+                    return new StrongBox<KnownApiTypes>(KnownApiTypeNames.InMetadata(m));
+                }
+                catch (BadImageFormatException)
+                {
+                    return new StrongBox<KnownApiTypes>(KnownApiTypes.None);
+                }
+            }).Value;
+        }
 
         public ImmutableHashSet<string> NamesOf(PortableExecutableReference reference)
         {

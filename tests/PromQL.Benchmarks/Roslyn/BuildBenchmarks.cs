@@ -21,7 +21,7 @@ namespace PromQL.Benchmarks.Roslyn
     /// analyzer driver run single-threaded (<c>concurrentBuild: false</c>, <c>concurrentAnalysis: false</c>).
     /// </remarks>
     [MemoryDiagnoser]
-    [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 11)]
+    [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 7)]
     public class BuildBenchmarks
     {
         /// <summary>The number of files in the generated project.</summary>
