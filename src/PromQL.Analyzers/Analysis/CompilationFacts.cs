@@ -21,7 +21,7 @@ namespace PromQL.Analyzers.Analysis
         private readonly Compilation compilation;
         private readonly AnalyzerCaches caches;
         private readonly Lazy<ImmutableHashSet<string>> stringSyntaxNames;
-        private readonly ConcurrentDictionary<string, ImmutableArray<string>> constantsByName = new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        private readonly Lazy<ConcurrentDictionary<string, ImmutableArray<string>>> constantsByName;
         private readonly Lazy<object> epoch;
         private readonly Lazy<KnownApiTypes> knownApiTypes;
 
@@ -32,6 +32,10 @@ namespace PromQL.Analyzers.Analysis
             // The names depend on declarations and references only: compilations of one epoch share them.
             stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(
                 () => caches.NamesByEpoch.GetValue(epoch!.Value, _ => CollectStringSyntaxNames()), LazyThreadSafetyMode.ExecutionAndPublication);
+            // Source field constants are declarations too: compilations of one epoch share them.
+            constantsByName = new Lazy<ConcurrentDictionary<string, ImmutableArray<string>>>(
+                () => caches.ConstantsByEpoch.GetValue(epoch!.Value, static _ => new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)),
+                LazyThreadSafetyMode.ExecutionAndPublication);
             knownApiTypes = new Lazy<KnownApiTypes>(CollectKnownApiTypes, LazyThreadSafetyMode.ExecutionAndPublication);
             epoch = new Lazy<object>(() => caches.Declarations.EpochOf(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -91,9 +95,10 @@ namespace PromQL.Analyzers.Analysis
                 return false;
             }
 
-            if (!constantsByName.TryGetValue(name, out var values))
+            var constants = constantsByName.Value;
+            if (!constants.TryGetValue(name, out var values))
             {
-                values = constantsByName.GetOrAdd(name, FieldConstants(name, cancellationToken));
+                values = constants.GetOrAdd(name, FieldConstants(name, cancellationToken));
             }
 
             foreach (var value in values)
@@ -227,6 +232,10 @@ namespace PromQL.Analyzers.Analysis
 
         /// <summary>The <c>[StringSyntax("PromQL")]</c> names by declaration epoch (see <see cref="DeclarationEpochs"/>).</summary>
         public ConditionalWeakTable<object, ImmutableHashSet<string>> NamesByEpoch { get; } = new ConditionalWeakTable<object, ImmutableHashSet<string>>();
+
+        /// <summary>The values of source field constants by name, by declaration epoch.</summary>
+        public ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>> ConstantsByEpoch { get; } =
+            new ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>>();
 
         public ResultCache Results { get; } = new ResultCache();
 
