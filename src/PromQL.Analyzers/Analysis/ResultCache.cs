@@ -14,15 +14,19 @@ namespace PromQL.Analyzers.Analysis
     /// What the analyzer reported for a string, kept across compilations so that re-analysing an unchanged member
     /// after an edit elsewhere costs no binding, no reading and no rule. Keyed on everything the result depends on:
     /// the declaration epoch (<see cref="DeclarationEpochs"/>), the enclosing member's full text (its comments
-    /// included), the string's offset in it, and the options' values. Bounded: past <see cref="Capacity"/> entries it
-    /// starts afresh.
+    /// included), the string's offset in it, and the options' values. Bounded: past <see cref="Capacity"/> entries or
+    /// <see cref="MaxMemberChars"/> characters of member text held in keys, it starts afresh.
     /// </summary>
     internal sealed class ResultCache
     {
         public const int Capacity = 4096;
 
+        /// <summary>About 8 MB of keys: a few large members must not make the cache large.</summary>
+        public const long MaxMemberChars = 4 * 1024 * 1024;
+
         private readonly ConcurrentDictionary<ResultKey, ImmutableArray<CachedDiagnostic>> results = new ConcurrentDictionary<ResultKey, ImmutableArray<CachedDiagnostic>>();
         private int hits;
+        private long heldChars;
 
         /// <summary>How many strings were answered from the cache, for tests of the cache.</summary>
         public int Hits => hits;
@@ -40,12 +44,16 @@ namespace PromQL.Analyzers.Analysis
 
         public void Add(ResultKey key, ImmutableArray<CachedDiagnostic> diagnostics)
         {
-            if (results.Count >= Capacity)
+            if (results.Count >= Capacity || Interlocked.Read(ref heldChars) + key.MemberLength > MaxMemberChars)
             {
                 results.Clear();
+                Interlocked.Exchange(ref heldChars, 0);
             }
 
-            results.TryAdd(key, diagnostics);
+            if (results.TryAdd(key, diagnostics))
+            {
+                Interlocked.Add(ref heldChars, key.MemberLength);
+            }
         }
 
         /// <summary>
@@ -117,6 +125,9 @@ namespace PromQL.Analyzers.Analysis
             this.offset = offset;
             this.options = options;
         }
+
+        /// <summary>The length of the member's text, which the key holds.</summary>
+        public int MemberLength => memberText.Length;
 
         /// <summary>Where the member starts in this compilation's tree: cached spans are relative to it.</summary>
         public int MemberStart { get; }
