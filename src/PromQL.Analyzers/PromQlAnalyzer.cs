@@ -83,10 +83,10 @@ namespace PromQL.Analyzers
             }
 
             // Re-analysis of an unchanged member after an edit elsewhere (the IDE's case): no binding, no reading.
-            var key = facts.ResultKeyFor(root, config);
-            if (key is not null && caches.Results.TryGet(key, out var cached))
+            var probe = facts.ResultProbeFor(root, config);
+            if (probe is { } found && caches.Results.TryGet(found, out var cached))
             {
-                Report(context, root, key, cached);
+                Report(context, root, found.MemberStart, cached);
                 return;
             }
 
@@ -97,7 +97,8 @@ namespace PromQL.Analyzers
                 || (maybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, config, cancellationToken));
             if (!marked && !maybeContent)
             {
-                Remember(key, ImmutableArray<CachedDiagnostic>.Empty);
+                // Kept only when the semantic model was asked for sure: a local that is never passed on is cheap to redo.
+                Remember(maybeTarget ? probe : null, ImmutableArray<CachedDiagnostic>.Empty);
                 return;
             }
 
@@ -107,7 +108,7 @@ namespace PromQL.Analyzers
             // Strings found by content alone are PromQL only if they parse, and never get PROMQL100.
             if (!marked && result.HasErrors)
             {
-                Remember(key, ImmutableArray<CachedDiagnostic>.Empty);
+                Remember(probe, ImmutableArray<CachedDiagnostic>.Empty);
                 return;
             }
 
@@ -128,28 +129,28 @@ namespace PromQL.Analyzers
             {
                 var span = text.GetSourceSpan(finding.Start, finding.End);
                 context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, Location.Create(root.SyntaxTree, span), finding.MessageArgs));
-                if (key is not null)
+                if (probe is { } kept)
                 {
-                    diagnostics.Add(new CachedDiagnostic(finding.Descriptor, new TextSpan(span.Start - key.MemberStart, span.Length), finding.MessageArgs));
+                    diagnostics.Add(new CachedDiagnostic(finding.Descriptor, new TextSpan(span.Start - kept.MemberStart, span.Length), finding.MessageArgs));
                 }
             }
 
-            Remember(key, diagnostics.ToImmutable());
+            Remember(probe, diagnostics.ToImmutable());
         }
 
-        private void Remember(ResultKey? key, ImmutableArray<CachedDiagnostic> diagnostics)
+        private void Remember(ResultProbe? probe, ImmutableArray<CachedDiagnostic> diagnostics)
         {
-            if (key is not null)
+            if (probe is { } kept)
             {
-                caches.Results.Add(key, diagnostics);
+                caches.Results.Add(kept, diagnostics);
             }
         }
 
-        private static void Report(SyntaxNodeAnalysisContext context, ExpressionSyntax root, ResultKey key, ImmutableArray<CachedDiagnostic> diagnostics)
+        private static void Report(SyntaxNodeAnalysisContext context, ExpressionSyntax root, int memberStart, ImmutableArray<CachedDiagnostic> diagnostics)
         {
             foreach (var diagnostic in diagnostics)
             {
-                var span = new TextSpan(key.MemberStart + diagnostic.RelativeSpan.Start, diagnostic.RelativeSpan.Length);
+                var span = new TextSpan(memberStart + diagnostic.RelativeSpan.Start, diagnostic.RelativeSpan.Length);
                 context.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, Location.Create(root.SyntaxTree, span), diagnostic.MessageArgs));
             }
         }

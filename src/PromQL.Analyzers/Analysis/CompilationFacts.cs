@@ -41,11 +41,11 @@ namespace PromQL.Analyzers.Analysis
         }
 
         /// <summary>
-        /// The key under which a string's result is kept across compilations (null when it cannot be: see
-        /// <see cref="ResultCache.KeyFor"/>). Asked only for strings that need the semantic model, so that the others
+        /// Where a string's result is kept across compilations (null when it cannot be: see
+        /// <see cref="ResultCache.Probe"/>). Asked only for strings that need the semantic model, so that the others
         /// never pay for reading the member.
         /// </summary>
-        public ResultKey? ResultKeyFor(ExpressionSyntax root, PromQlAnalyzerOptions options) => ResultCache.KeyFor(epoch.Value, root, options);
+        public ResultProbe? ResultProbeFor(ExpressionSyntax root, PromQlAnalyzerOptions options) => caches.Results.Probe(epoch.Value, root, options);
 
         /// <summary>Whether a syntactic target name may be PromQL, so the semantic model is worth asking.</summary>
         public bool IsCandidate(TargetKind kind, string name, PromQlAnalyzerOptions options)
