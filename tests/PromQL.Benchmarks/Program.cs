@@ -7,7 +7,8 @@ namespace PromQL.Benchmarks
 {
     /// <summary>
     /// Runs the benchmarks: <c>dotnet run -c Release --project tests/PromQL.Benchmarks -- --filter '*'</c>
-    /// (or pick one interactively without arguments), or the editor report: <c>-- editor [runs]</c>.
+    /// (or pick one interactively without arguments), the editor report: <c>-- editor [runs]</c>, or the paired
+    /// build-time report: <c>-- build-pairs [pairs]</c>.
     /// Not run in CI, only built. See docs/performance.md.
     /// </summary>
     public static class Program
@@ -15,6 +16,11 @@ namespace PromQL.Benchmarks
         /// <summary>Entry point.</summary>
         public static int Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "build-pairs")
+            {
+                return PairedBuildReport.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 6);
+            }
+
             if (args.Length > 0 && args[0] == "editor")
             {
                 return EditorReport.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
