@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using PromQL.Analyzers.Analysis;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Detection;
@@ -29,6 +30,9 @@ namespace PromQL.Analyzers
 
         /// <summary>How many times this instance ran the parser (tests read it to show the cache at work).</summary>
         internal int ParseCount => caches.Parses.Parses;
+
+        /// <summary>How many strings this instance answered from its result cache (tests read it).</summary>
+        internal int ReusedResultCount => caches.Results.Hits;
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -78,6 +82,14 @@ namespace PromQL.Analyzers
                 return;
             }
 
+            // Re-analysis of an unchanged member after an edit elsewhere (the IDE's case): no binding, no reading.
+            var probe = facts.ResultProbeFor(root, config);
+            if (probe is { } found && caches.Results.TryGet(found, out var cached))
+            {
+                Report(context, root, found.MemberStart, cached);
+                return;
+            }
+
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
             var marked = byComment
@@ -85,6 +97,8 @@ namespace PromQL.Analyzers
                 || (maybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, config, cancellationToken));
             if (!marked && !maybeContent)
             {
+                // Kept only when the semantic model was asked for sure: a local that is never passed on is cheap to redo.
+                Remember(maybeTarget ? probe : null, ImmutableArray<CachedDiagnostic>.Empty);
                 return;
             }
 
@@ -94,6 +108,7 @@ namespace PromQL.Analyzers
             // Strings found by content alone are PromQL only if they parse, and never get PROMQL100.
             if (!marked && result.HasErrors)
             {
+                Remember(probe, ImmutableArray<CachedDiagnostic>.Empty);
                 return;
             }
 
@@ -109,10 +124,34 @@ namespace PromQL.Analyzers
                 RedundantSumRule.Analyze(expression, config, findings);
             }
 
+            var diagnostics = ImmutableArray.CreateBuilder<CachedDiagnostic>(findings.Count);
             foreach (var finding in findings)
             {
-                var location = Location.Create(root.SyntaxTree, text.GetSourceSpan(finding.Start, finding.End));
-                context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, location, finding.MessageArgs));
+                var span = text.GetSourceSpan(finding.Start, finding.End);
+                context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, Location.Create(root.SyntaxTree, span), finding.MessageArgs));
+                if (probe is { } kept)
+                {
+                    diagnostics.Add(new CachedDiagnostic(finding.Descriptor, new TextSpan(span.Start - kept.MemberStart, span.Length), finding.MessageArgs));
+                }
+            }
+
+            Remember(probe, diagnostics.ToImmutable());
+        }
+
+        private void Remember(ResultProbe? probe, ImmutableArray<CachedDiagnostic> diagnostics)
+        {
+            if (probe is { } kept)
+            {
+                caches.Results.Add(kept, diagnostics);
+            }
+        }
+
+        private static void Report(SyntaxNodeAnalysisContext context, ExpressionSyntax root, int memberStart, ImmutableArray<CachedDiagnostic> diagnostics)
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                var span = new TextSpan(memberStart + diagnostic.RelativeSpan.Start, diagnostic.RelativeSpan.Length);
+                context.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, Location.Create(root.SyntaxTree, span), diagnostic.MessageArgs));
             }
         }
 

@@ -21,14 +21,31 @@ namespace PromQL.Analyzers.Analysis
         private readonly Compilation compilation;
         private readonly AnalyzerCaches caches;
         private readonly Lazy<ImmutableHashSet<string>> stringSyntaxNames;
-        private readonly ConcurrentDictionary<string, ImmutableArray<string>> constantsByName = new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        private readonly Lazy<ConcurrentDictionary<string, ImmutableArray<string>>> constantsByName;
+        private readonly Lazy<object> epoch;
+        private readonly Lazy<KnownApiTypes> knownApiTypes;
 
         public CompilationFacts(Compilation compilation, AnalyzerCaches caches)
         {
             this.compilation = compilation;
             this.caches = caches;
-            stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(CollectStringSyntaxNames, LazyThreadSafetyMode.ExecutionAndPublication);
+            // The names depend on declarations and references only: compilations of one epoch share them.
+            stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(
+                () => caches.NamesByEpoch.GetValue(epoch!.Value, _ => CollectStringSyntaxNames()), LazyThreadSafetyMode.ExecutionAndPublication);
+            // Source field constants are declarations too: compilations of one epoch share them.
+            constantsByName = new Lazy<ConcurrentDictionary<string, ImmutableArray<string>>>(
+                () => caches.ConstantsByEpoch.GetValue(epoch!.Value, static _ => new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)),
+                LazyThreadSafetyMode.ExecutionAndPublication);
+            knownApiTypes = new Lazy<KnownApiTypes>(CollectKnownApiTypes, LazyThreadSafetyMode.ExecutionAndPublication);
+            epoch = new Lazy<object>(() => caches.Declarations.EpochOf(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        /// <summary>
+        /// Where a string's result is kept across compilations (null when it cannot be: see
+        /// <see cref="ResultCache.Probe"/>). Asked only for strings that need the semantic model, so that the others
+        /// never pay for reading the member.
+        /// </summary>
+        public ResultProbe? ResultProbeFor(ExpressionSyntax root, PromQlAnalyzerOptions options) => caches.Results.Probe(epoch.Value, root, options);
 
         /// <summary>Whether a syntactic target name may be PromQL, so the semantic model is worth asking.</summary>
         public bool IsCandidate(TargetKind kind, string name, PromQlAnalyzerOptions options)
@@ -46,12 +63,11 @@ namespace PromQL.Analyzers.Analysis
 
             if (kind is TargetKind.MethodArgument or TargetKind.MemberAssignment)
             {
-                foreach (var known in KnownQueryApis.MemberNames)
+                // A known API's member name counts only when a type of that API is in sight.
+                if ((name is "QueryAsync" or "QueryRangeAsync" && (knownApiTypes.Value & KnownApiTypes.Clients) != 0)
+                    || (name == "Query" && (knownApiTypes.Value & KnownApiTypes.Requests) != 0))
                 {
-                    if (known == name)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
 
                 foreach (var member in options.QueryMembers)
@@ -79,9 +95,10 @@ namespace PromQL.Analyzers.Analysis
                 return false;
             }
 
-            if (!constantsByName.TryGetValue(name, out var values))
+            var constants = constantsByName.Value;
+            if (!constants.TryGetValue(name, out var values))
             {
-                values = constantsByName.GetOrAdd(name, FieldConstants(name, cancellationToken));
+                values = constants.GetOrAdd(name, FieldConstants(name, cancellationToken));
             }
 
             foreach (var value in values)
@@ -148,6 +165,30 @@ namespace PromQL.Analyzers.Analysis
             return builder.ToImmutable();
         }
 
+        private KnownApiTypes CollectKnownApiTypes()
+        {
+            var found = KnownApiTypeNames.InSource(compilation);
+            foreach (var reference in compilation.References)
+            {
+                if (found == (KnownApiTypes.Clients | KnownApiTypes.Requests))
+                {
+                    break;
+                }
+
+                switch (reference)
+                {
+                    case CompilationReference project:
+                        found |= KnownApiTypeNames.InSource(project.Compilation);
+                        break;
+                    case PortableExecutableReference file:
+                        found |= caches.KnownApiTypesOf(file);
+                        break;
+                }
+            }
+
+            return found;
+        }
+
         private ImmutableHashSet<string> CollectStringSyntaxNames()
         {
             var names = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
@@ -185,11 +226,48 @@ namespace PromQL.Analyzers.Analysis
     {
         private readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> treeNames = new ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>();
         private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
+        private readonly ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>> knownApiTypes = new ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>>();
 
         public ParseCache Parses { get; } = new ParseCache();
 
+        /// <summary>The <c>[StringSyntax("PromQL")]</c> names by declaration epoch (see <see cref="DeclarationEpochs"/>).</summary>
+        public ConditionalWeakTable<object, ImmutableHashSet<string>> NamesByEpoch { get; } = new ConditionalWeakTable<object, ImmutableHashSet<string>>();
+
+        /// <summary>The values of source field constants by name, by declaration epoch.</summary>
+        public ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>> ConstantsByEpoch { get; } =
+            new ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>>();
+
+        public ResultCache Results { get; } = new ResultCache();
+
+        public DeclarationEpochs Declarations { get; } = new DeclarationEpochs();
+
         public ImmutableHashSet<string> NamesOf(SyntaxTree tree) =>
             treeNames.GetValue(tree, static t => StringSyntaxNames.FromTree(t, CancellationToken.None));
+
+        public KnownApiTypes KnownApiTypesOf(PortableExecutableReference reference)
+        {
+            Metadata metadata;
+            try
+            {
+                metadata = reference.GetMetadata();
+            }
+            catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
+            {
+                return KnownApiTypes.None;
+            }
+
+            return knownApiTypes.GetValue(metadata, static m =>
+            {
+                try
+                {
+                    return new StrongBox<KnownApiTypes>(KnownApiTypeNames.InMetadata(m));
+                }
+                catch (BadImageFormatException)
+                {
+                    return new StrongBox<KnownApiTypes>(KnownApiTypes.None);
+                }
+            }).Value;
+        }
 
         public ImmutableHashSet<string> NamesOf(PortableExecutableReference reference)
         {
