@@ -21,11 +21,23 @@ namespace PromQL.Analyzers.Detection
                 return true;
             }
 
+            // A node's leading trivia is its first token's: read it again only where an ancestor starts earlier, so
+            // the walk up costs one first-token lookup per distinct start, not one per ancestor.
+            if (HasComment(first.LeadingTrivia))
+            {
+                return true;
+            }
+
+            var start = root.SpanStart;
             for (SyntaxNode? node = root; node is not null; node = node.Parent)
             {
-                if (HasComment(node.GetLeadingTrivia()))
+                if (node.SpanStart != start)
                 {
-                    return true;
+                    start = node.SpanStart;
+                    if (HasComment(node.GetFirstToken().LeadingTrivia))
+                    {
+                        return true;
+                    }
                 }
 
                 if (node is StatementSyntax or MemberDeclarationSyntax)
