@@ -1,10 +1,8 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
 using PromQL.Analyzers.CodeFixes.Editing;
@@ -21,7 +19,7 @@ namespace PromQL.Analyzers.CodeFixes
     /// included: the new one drops the pod-level series beside them.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddContainerFilterCodeFixProvider)), Shared]
-    public sealed class AddContainerFilterCodeFixProvider : CodeFixProvider
+    public sealed class AddContainerFilterCodeFixProvider : PromQlCodeFixProvider
     {
         /// <summary>The equivalence key of the fix: Fix All applies every fix with this key.</summary>
         public const string EquivalenceKey = DiagnosticIds.ContainerFilterMissing + ".AddContainerFilter";
@@ -29,30 +27,10 @@ namespace PromQL.Analyzers.CodeFixes
         /// <summary>The title the IDE shows.</summary>
         public const string Title = "Add container!=\"\"";
 
-        private static readonly FixAllProvider FixAll = QueryFixAllProvider.Create(ComputeChangesAsync);
-
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ContainerFilterMissing);
-
-        /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => FixAll;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>Creates the fixer (hosts find it through its export).</summary>
+        public AddContainerFilterCodeFixProvider()
+            : base(DiagnosticIds.ContainerFilterMissing, Title, EquivalenceKey, ComputeChangesAsync)
         {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var changes = await ComputeChangesAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
-                if (changes is null)
-                {
-                    continue;
-                }
-
-                var document = context.Document;
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => DocumentEdits.ApplyAsync(document, changes, ct), EquivalenceKey),
-                    diagnostic);
-            }
         }
 
         /// <summary>The source changes that add the filter to the selector reported at <paramref name="span"/>, or null when none is safe.</summary>
