@@ -52,7 +52,7 @@ namespace PromQL.Analyzers.CodeFixes
                 return null;
             }
 
-            var edit = FilterEdit(selector);
+            var edit = FilterEdit(selector, query.Text.Text);
             var changes = LiteralEditor.TryMap(query, new[] { edit }, cancellationToken);
             return changes is not null && DropsPodLevelSeries(query.Apply(new[] { edit }), selector.Start) ? changes : null;
         }
@@ -104,13 +104,16 @@ namespace PromQL.Analyzers.CodeFixes
             return false;
         }
 
-        private static QueryEdit FilterEdit(VectorSelector selector)
+        private static QueryEdit FilterEdit(VectorSelector selector, string text)
         {
             var quote = QuoteOf(selector);
             var matcher = CadvisorSelectors.ContainerLabel + "!=" + quote + quote;
             if (selector.OpenBrace >= 0)
             {
-                return QueryEdit.Insert(selector.OpenBrace + 1, selector.Matchers.Count > 0 ? matcher + ", " : matcher);
+                // "{ns" gets "{container!=\"\", ns"; "{\n  ns" or "{ ns" keep their own spacing after the comma.
+                var position = selector.OpenBrace + 1;
+                var spaced = position < text.Length && char.IsWhiteSpace(text[position]);
+                return QueryEdit.Insert(position, selector.Matchers.Count == 0 ? matcher : matcher + (spaced ? "," : ", "));
             }
 
             return QueryEdit.Insert(selector.NameEnd, "{" + matcher + "}");

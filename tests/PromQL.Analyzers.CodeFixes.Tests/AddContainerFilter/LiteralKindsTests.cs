@@ -50,7 +50,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.AddContainerFilter
                     """),
                 Sources.Marked("""""
                     @"max by (pod) (
-                        container_memory_rss{container!="""", 
+                        container_memory_rss{container!="""",
                           namespace=""ns""
                         }
                     )"

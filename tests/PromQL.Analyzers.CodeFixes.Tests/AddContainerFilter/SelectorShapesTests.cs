@@ -19,6 +19,16 @@ namespace PromQL.Analyzers.CodeFixes.Tests.AddContainerFilter
                     """));
 
         [Fact]
+        public Task SpaceAfterBrace_KeptAfterTheComma() =>
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    "{|PROMQL001:container_memory_rss{ namespace=\"ns\" }|}"
+                    """),
+                Sources.Marked("""
+                    "container_memory_rss{container!=\"\", namespace=\"ns\" }"
+                    """));
+
+        [Fact]
         public Task EmptyBraces_MatcherAlone() =>
             VerifyCS.VerifyCodeFixAsync(
                 Sources.Marked("""
