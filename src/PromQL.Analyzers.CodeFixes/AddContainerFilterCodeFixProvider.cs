@@ -54,7 +54,12 @@ namespace PromQL.Analyzers.CodeFixes
 
             var edit = FilterEdit(selector, query.Text.Text);
             var changes = LiteralEditor.TryMap(query, new[] { edit }, cancellationToken);
-            return changes is not null && DropsPodLevelSeries(query.Apply(new[] { edit }), selector.Start) ? changes : null;
+            // What the title promises: the selector no longer keeps the pod-level series.
+            return changes is not null
+                && LocatedQuery.Keeps(query.Apply(new[] { edit }), node => node is VectorSelector edited && edited.Start == selector.Start
+                    && CadvisorSelectors.KeepsPodLevelSeries(edited, PromQlAnalyzerOptions.Default) == false)
+                ? changes
+                : null;
         }
 
         private static bool CanAddFilter(LocatedQuery query, VectorSelector selector)
@@ -131,26 +136,6 @@ namespace PromQL.Analyzers.CodeFixes
             }
 
             return '"';
-        }
-
-        // What the title promises: the edited query parses and its selector no longer keeps the pod-level series.
-        private static bool DropsPodLevelSeries(string edited, int selectorStart)
-        {
-            var result = PromQlParser.Parse(edited);
-            if (result.HasErrors || result.Expression is null)
-            {
-                return false;
-            }
-
-            foreach (var node in result.Expression.DescendantsAndSelf())
-            {
-                if (node is VectorSelector selector && selector.Start == selectorStart)
-                {
-                    return CadvisorSelectors.KeepsPodLevelSeries(selector, PromQlAnalyzerOptions.Default) == false;
-                }
-            }
-
-            return false;
         }
     }
 }

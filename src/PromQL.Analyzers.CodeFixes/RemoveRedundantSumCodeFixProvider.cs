@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
 using PromQL.Analyzers.CodeFixes.Editing;
-using PromQL.Parsing;
 using PromQL.Parsing.Syntax;
 
 namespace PromQL.Analyzers.CodeFixes
@@ -55,27 +54,9 @@ namespace PromQL.Analyzers.CodeFixes
             // Everything before the operand (sum, by (...), the parenthesis) and after it (the parenthesis, by (...)).
             var edits = new[] { QueryEdit.Delete(sum.Start, operand.Start), QueryEdit.Delete(operand.End, sum.End) };
             var changes = LiteralEditor.TryMap(query, edits, cancellationToken);
-            return changes is not null && LeavesOperand(query.Apply(edits), sum.Start, operand.ToString()) ? changes : null;
-        }
-
-        // What the title promises: the edited query parses, and where the sum stood is its operand, unchanged.
-        private static bool LeavesOperand(string edited, int start, string operand)
-        {
-            var result = PromQlParser.Parse(edited);
-            if (result.HasErrors || result.Expression is null)
-            {
-                return false;
-            }
-
-            foreach (var node in result.Expression.DescendantsAndSelf())
-            {
-                if (node.Start == start && node.ToString() == operand)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            // What the title promises: where the sum stood is its operand, unchanged.
+            var printed = operand.ToString();
+            return changes is not null && LocatedQuery.Keeps(query.Apply(edits), node => node.Start == sum.Start && node.ToString() == printed) ? changes : null;
         }
     }
 }

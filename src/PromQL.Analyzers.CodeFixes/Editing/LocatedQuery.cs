@@ -97,6 +97,29 @@ namespace PromQL.Analyzers.CodeFixes.Editing
             return null;
         }
 
+        /// <summary>
+        /// What a fix's title promises, checked on the edited query: it parses without errors and some node of it
+        /// satisfies <paramref name="promise"/>.
+        /// </summary>
+        public static bool Keeps(string editedQuery, Func<Expr, bool> promise)
+        {
+            var result = PromQlParser.Parse(editedQuery);
+            if (result.HasErrors || result.Expression is null)
+            {
+                return false;
+            }
+
+            foreach (var node in result.Expression.DescendantsAndSelf())
+            {
+                if (promise(node))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The logical text after <paramref name="edits"/> (sorted, not overlapping).</summary>
         public string Apply(IReadOnlyList<QueryEdit> edits)
         {
