@@ -121,5 +121,109 @@ namespace PromQL.Analyzers.Tests.Analyzer
                 """));
             await test.RunAsync(CancellationToken.None);
         }
+    
+
+        [Fact]
+        public Task GeneratedCodeAttributeOnClass_NoDiagnostic() =>
+            VerifyCS.VerifyAnalyzerAsync("""
+                using System.CodeDom.Compiler;
+                using System.Diagnostics.CodeAnalysis;
+
+                class Api
+                {
+                    public static void Run([StringSyntax("PromQL")] string query) { }
+                }
+
+                [GeneratedCode("tool", "1.0")]
+                class Generated
+                {
+                    // lang=promql
+                    const string Field = "container_memory_rss";
+                    string Property { get; } = "container_memory_rss{pod='p'}";
+
+                    void M()
+                    {
+                        Api.Run("sum(container_memory_rss{namespace='n', pod='p'})");
+                        Api.Run("rate(up)");
+                    }
+
+                    class Nested
+                    {
+                        void N() => Api.Run("container_memory_rss");
+                    }
+                }
+
+                class Handwritten
+                {
+                    void M() => Api.Run("{|PROMQL001:container_memory_rss|}");
+                }
+                """);
+
+        [Fact]
+        public Task GeneratedCodeAttributeOnMethod_OnlyThatMethodSkipped() =>
+            VerifyCS.VerifyAnalyzerAsync("""
+                using System.CodeDom.Compiler;
+                using System.Diagnostics.CodeAnalysis;
+
+                class C
+                {
+                    void Run([StringSyntax("PromQL")] string query) { }
+
+                    [GeneratedCode("tool", "1.0")]
+                    void Generated() => Run("container_memory_rss");
+
+                    void Handwritten() => Run("{|PROMQL001:container_memory_rss|}");
+                }
+                """);
+
+        [Fact]
+        public async Task GeneratedCodeAttributeOnOtherPartialPart_HandwrittenPartStillAnalyzed()
+        {
+            // The analyzer driver looks for the attribute in the file that holds the code: a part written by hand
+            // beside a generated part is analysed.
+            var test = new VerifyCS.Test();
+            test.TestState.Sources.Add(("/0/Test0.cs", """
+                using System.Diagnostics.CodeAnalysis;
+
+                partial class Client
+                {
+                    void Run([StringSyntax("PromQL")] string query) { }
+
+                    void M() => Run("{|PROMQL001:container_memory_rss|}");
+                }
+
+                class Other
+                {
+                    void Run([StringSyntax("PromQL")] string query) { }
+
+                    void M() => Run("{|PROMQL001:container_memory_rss|}");
+                }
+                """));
+            test.TestState.Sources.Add(("/0/Client.Attributes.cs", """
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                partial class Client
+                {
+                }
+                """));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task GeneratedCodeOption_NoDiagnostic() =>
+            VerifyCS.VerifyAnalyzerAsync(
+                Sources.InMethod("""
+                    Run("sum(container_memory_rss{namespace='n', pod='p'})");
+                    Run("rate(up)");
+                    """),
+                "generated_code = true\n");
+
+        [Fact]
+        public Task LineHiddenRegion_NoDiagnostic() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.InMethod("""
+                #line hidden
+                Run("sum(container_memory_rss{namespace='n', pod='p'})");
+                Run("rate(up)");
+                #line default
+                """));
     }
 }

@@ -21,7 +21,7 @@ namespace PromQL.Benchmarks.Roslyn
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics); // as PromQlAnalyzer
             context.RegisterCompilationStartAction(start => start.RegisterSyntaxNodeAction(
                 static _ => { },
                 SyntaxKind.StringLiteralExpression,
