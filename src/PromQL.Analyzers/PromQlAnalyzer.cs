@@ -70,7 +70,7 @@ namespace PromQL.Analyzers
             var scan = TextScan.Of(root, config);
 
             // Cheap first: syntax alone decides whether anything more is worth doing.
-            var byComment = LanguageComment.IsMarked(root);
+            var byComment = LanguageComment.IsMarked(root, caches.LanguageCommentReachOf(root.SyntaxTree));
             var targetName = string.Empty;
             var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(root, out targetName);
             var maybeTarget = !byComment && facts.IsCandidate(targetKind, targetName, config);

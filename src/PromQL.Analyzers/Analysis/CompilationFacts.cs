@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Detection;
 
@@ -225,6 +226,7 @@ namespace PromQL.Analyzers.Analysis
     internal sealed class AnalyzerCaches
     {
         private readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> treeNames = new ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>();
+        private readonly ConditionalWeakTable<SyntaxTree, StrongBox<ImmutableArray<TextSpan>>> treeReach = new ConditionalWeakTable<SyntaxTree, StrongBox<ImmutableArray<TextSpan>>>();
         private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
         private readonly ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>> knownApiTypes = new ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>>();
 
@@ -240,6 +242,10 @@ namespace PromQL.Analyzers.Analysis
         public ResultCache Results { get; } = new ResultCache();
 
         public DeclarationEpochs Declarations { get; } = new DeclarationEpochs();
+
+        /// <summary>Where the <c>lang=promql</c> comments of a tree can mark a string (see <see cref="LanguageComment.FindReach"/>).</summary>
+        public ImmutableArray<TextSpan> LanguageCommentReachOf(SyntaxTree tree) =>
+            treeReach.GetValue(tree, static t => new StrongBox<ImmutableArray<TextSpan>>(LanguageComment.FindReach(t, CancellationToken.None))).Value;
 
         public ImmutableHashSet<string> NamesOf(SyntaxTree tree) =>
             treeNames.GetValue(tree, static t => StringSyntaxNames.FromTree(t, CancellationToken.None));
