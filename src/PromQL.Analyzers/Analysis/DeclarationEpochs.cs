@@ -110,12 +110,9 @@ namespace PromQL.Analyzers.Analysis
                 var count = Math.Min(length, buffers[0].Length);
                 before.CopyTo(beforeStart, buffers[0], 0, count);
                 after.CopyTo(afterStart, buffers[1], 0, count);
-                for (var i = 0; i < count; i++)
+                if (!buffers[0].AsSpan(0, count).SequenceEqual(buffers[1].AsSpan(0, count)))
                 {
-                    if (buffers[0][i] != buffers[1][i])
-                    {
-                        return false;
-                    }
+                    return false;
                 }
 
                 beforeStart += count;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -104,19 +105,38 @@ namespace PromQL.Analyzers.Analysis
 
         private static int HashOf(SourceText source, TextSpan span)
         {
+            // Four characters at a time in four independent lanes: the member's text is hashed for every string that
+            // asks, and the editor's second pass is mostly this and the comparison below.
+            const ulong Prime = 0x100000001B3UL;
             var buffer = chunk ??= new char[ChunkLength];
-            var hash = span.Length;
+            ulong a = (ulong)span.Length, b = 0x9E3779B97F4A7C15UL, c = 0xC2B2AE3D27D4EB4FUL, d = 0x165667B19E3779F9UL;
             for (var start = span.Start; start < span.End; start += ChunkLength)
             {
                 var count = Math.Min(ChunkLength, span.End - start);
                 source.CopyTo(start, buffer, 0, count);
-                for (var i = 0; i < count; i++)
+                var words = MemoryMarshal.Cast<char, ulong>(buffer.AsSpan(0, count & ~3));
+                var i = 0;
+                for (; i + 4 <= words.Length; i += 4)
                 {
-                    hash = unchecked((hash * 31) + buffer[i]);
+                    a = (a ^ words[i]) * Prime;
+                    b = (b ^ words[i + 1]) * Prime;
+                    c = (c ^ words[i + 2]) * Prime;
+                    d = (d ^ words[i + 3]) * Prime;
+                }
+
+                for (; i < words.Length; i++)
+                {
+                    a = (a ^ words[i]) * Prime;
+                }
+
+                for (var j = count & ~3; j < count; j++)
+                {
+                    b = (b ^ buffer[j]) * Prime;
                 }
             }
 
-            return hash;
+            var hash = (a * 31) ^ (b * 17) ^ (c * 13) ^ d;
+            return unchecked((int)hash ^ (int)(hash >> 32));
         }
 
         private static bool SameText(string text, SourceText source, TextSpan span)
@@ -131,12 +151,9 @@ namespace PromQL.Analyzers.Analysis
             {
                 var count = Math.Min(ChunkLength, span.Length - start);
                 source.CopyTo(span.Start + start, buffer, 0, count);
-                for (var i = 0; i < count; i++)
+                if (!text.AsSpan(start, count).SequenceEqual(buffer.AsSpan(0, count)))
                 {
-                    if (text[start + i] != buffer[i])
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
 
