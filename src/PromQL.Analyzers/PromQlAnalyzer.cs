@@ -67,10 +67,46 @@ namespace PromQL.Analyzers
             }
 
             var config = options.GetValue(context.Options.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree), static o => PromQlAnalyzerOptions.Read(o));
-            var scan = TextScan.Of(root, config);
 
-            // Cheap first: syntax alone decides whether anything more is worth doing.
-            var byComment = LanguageComment.IsMarked(root, caches.LanguageCommentReachOf(root.SyntaxTree));
+            // Re-analysis after an edit elsewhere (the IDE's case): a string of an unchanged member is answered from
+            // the results kept for the member's text, before any screening.
+            if (facts.IsReanalysis && TryReportKept(context, root, facts.MemberSlotFor(root, config)))
+            {
+                return;
+            }
+
+            if (Screen(root, config, facts, context) is not { } screening)
+            {
+                return;
+            }
+
+            // From here the semantic model or the parser is needed: another string of this member may have done it.
+            var slot = facts.MemberSlotFor(root, config);
+            if (TryReportKept(context, root, slot))
+            {
+                return;
+            }
+
+            var result = Analyze(root, screening, config, facts, context);
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, Location.Create(root.SyntaxTree, diagnostic.Span), diagnostic.MessageArgs));
+            }
+
+            if (slot is not null && result.WorthKeeping)
+            {
+                KeepMember(slot, root, result, config, facts, context);
+            }
+        }
+
+        /// <summary>
+        /// Syntax alone decides whether anything more is worth doing: null for a string that cannot be PromQL, which
+        /// then costs one scan of its text.
+        /// </summary>
+        private Screening? Screen(ExpressionSyntax root, PromQlAnalyzerOptions config, CompilationFacts facts, SyntaxNodeAnalysisContext context)
+        {
+            var scan = TextScan.Of(root, config);
+            var byComment = caches.LanguageCommentsOf(root.SyntaxTree).IsMarked(root);
             var targetName = string.Empty;
             var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(root, out targetName);
             var maybeTarget = !byComment && facts.IsCandidate(targetKind, targetName, config);
@@ -81,39 +117,32 @@ namespace PromQL.Analyzers
 
             // A query held in a local first and passed on later: only worth following when it has a query's shape.
             var maybeLocal = !byComment && targetKind == TargetKind.None && scan.HasQueryShape;
-            if (!byComment && !maybeTarget && !maybeContent && !maybeLocal)
-            {
-                return;
-            }
+            return byComment || maybeTarget || maybeContent || maybeLocal
+                ? new Screening(scan, byComment, maybeTarget, maybeContent, maybeLocal)
+                : null;
+        }
 
-            // Re-analysis of an unchanged member after an edit elsewhere (the IDE's case): no binding, no reading.
-            var probe = facts.ResultProbeFor(root, config);
-            if (probe is { } found && caches.Results.TryGet(found, out var cached))
-            {
-                Report(context, root, found.MemberStart, cached);
-                return;
-            }
-
+        /// <summary>The diagnostics of a screened string, with absolute spans.</summary>
+        private StringResult Analyze(ExpressionSyntax root, Screening screening, PromQlAnalyzerOptions config, CompilationFacts facts, SyntaxNodeAnalysisContext context)
+        {
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
-            var marked = byComment
-                || (maybeTarget && QueryTargets.IsPromQlTarget(root, model, config, cancellationToken))
-                || (maybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, config, cancellationToken));
-            if (!marked && !maybeContent)
+            var marked = screening.ByComment
+                || (screening.MaybeTarget && QueryTargets.IsPromQlTarget(root, model, config, cancellationToken))
+                || (screening.MaybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, config, cancellationToken));
+            if (!marked && !screening.MaybeContent)
             {
                 // Kept only when the semantic model was asked for sure: a local that is never passed on is cheap to redo.
-                Remember(maybeTarget ? probe : null, ImmutableArray<CachedDiagnostic>.Empty);
-                return;
+                return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, screening.MaybeTarget);
             }
 
-            var text = StringExpressions.Read(root, scan.HasOtherParts ? StringExpressions.ConstantValuesFrom(model, cancellationToken) : null, cancellationToken);
+            var text = StringExpressions.Read(root, screening.Scan.HasOtherParts ? StringExpressions.ConstantValuesFrom(model, cancellationToken) : null, cancellationToken);
             var result = caches.Parses.Parse(text.Text);
 
             // Strings found by content alone are PromQL only if they parse, and never get PROMQL100.
             if (!marked && result.HasErrors)
             {
-                Remember(probe, ImmutableArray<CachedDiagnostic>.Empty);
-                return;
+                return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, true);
             }
 
             var findings = new List<Finding>();
@@ -131,32 +160,83 @@ namespace PromQL.Analyzers
             var diagnostics = ImmutableArray.CreateBuilder<CachedDiagnostic>(findings.Count);
             foreach (var finding in findings)
             {
-                var span = text.GetSourceSpan(finding.Start, finding.End);
-                context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, Location.Create(root.SyntaxTree, span), finding.MessageArgs));
-                if (probe is { } kept)
-                {
-                    diagnostics.Add(new CachedDiagnostic(finding.Descriptor, new TextSpan(span.Start - kept.MemberStart, span.Length), finding.MessageArgs));
-                }
+                diagnostics.Add(new CachedDiagnostic(finding.Descriptor, text.GetSourceSpan(finding.Start, finding.End), finding.MessageArgs));
             }
 
-            Remember(probe, diagnostics.ToImmutable());
+            return new StringResult(diagnostics.MoveToImmutable(), true);
         }
 
-        private void Remember(ResultProbe? probe, ImmutableArray<CachedDiagnostic> diagnostics)
+        /// <summary>
+        /// Keeps the results of every string of <paramref name="root"/>'s member, so that after an edit elsewhere
+        /// none of them is screened, bound or read again. Done once per member, by the first string that needed
+        /// more than syntax: the others mostly cost one scan each.
+        /// </summary>
+        private void KeepMember(MemberSlot slot, ExpressionSyntax root, StringResult rootResult, PromQlAnalyzerOptions config, CompilationFacts facts, SyntaxNodeAnalysisContext context)
         {
-            if (probe is { } kept)
+            var memberStart = slot.Probe!.Value.MemberStart;
+            var member = ResultCache.MemberOf(root)!;
+            var offsets = ImmutableArray.CreateBuilder<int>();
+            var diagnostics = ImmutableArray.CreateBuilder<ImmutableArray<CachedDiagnostic>>();
+            foreach (var node in member.DescendantNodes())
             {
-                caches.Results.Add(kept, diagnostics);
+                if (node is not ExpressionSyntax expression
+                    || !(node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.InterpolatedStringExpression) || node.IsKind(SyntaxKind.AddExpression))
+                    || !StringExpressions.IsRoot(expression))
+                {
+                    continue;
+                }
+
+                var result = expression == root ? rootResult
+                    : Screen(expression, config, facts, context) is { } screening ? Analyze(expression, screening, config, facts, context)
+                    : new StringResult(ImmutableArray<CachedDiagnostic>.Empty, false);
+                offsets.Add(expression.SpanStart - memberStart);
+                diagnostics.Add(Relative(result.Diagnostics, memberStart));
             }
+
+            slot.Store(offsets.ToImmutable(), diagnostics.ToImmutable());
         }
 
-        private static void Report(SyntaxNodeAnalysisContext context, ExpressionSyntax root, int memberStart, ImmutableArray<CachedDiagnostic> diagnostics)
+        private bool TryReportKept(SyntaxNodeAnalysisContext context, ExpressionSyntax root, MemberSlot? slot)
         {
+            if (slot?.Results is not { } kept)
+            {
+                return false;
+            }
+
+            var memberStart = slot.Probe!.Value.MemberStart;
+            if (!kept.TryGet(root.SpanStart - memberStart, out var diagnostics))
+            {
+                return false;
+            }
+
+            if (slot.Reused)
+            {
+                caches.Results.CountHit();
+            }
+
             foreach (var diagnostic in diagnostics)
             {
-                var span = new TextSpan(memberStart + diagnostic.RelativeSpan.Start, diagnostic.RelativeSpan.Length);
+                var span = new TextSpan(memberStart + diagnostic.Span.Start, diagnostic.Span.Length);
                 context.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, Location.Create(root.SyntaxTree, span), diagnostic.MessageArgs));
             }
+
+            return true;
+        }
+
+        private static ImmutableArray<CachedDiagnostic> Relative(ImmutableArray<CachedDiagnostic> diagnostics, int memberStart)
+        {
+            if (diagnostics.IsEmpty)
+            {
+                return diagnostics;
+            }
+
+            var relative = ImmutableArray.CreateBuilder<CachedDiagnostic>(diagnostics.Length);
+            foreach (var diagnostic in diagnostics)
+            {
+                relative.Add(new CachedDiagnostic(diagnostic.Descriptor, new TextSpan(diagnostic.Span.Start - memberStart, diagnostic.Span.Length), diagnostic.MessageArgs));
+            }
+
+            return relative.MoveToImmutable();
         }
 
         private static bool AnyNamesWatchedConstant(List<ExpressionSyntax> parts, CompilationFacts facts, PromQlAnalyzerOptions config, SyntaxNodeAnalysisContext context)
@@ -170,6 +250,46 @@ namespace PromQL.Analyzers
             }
 
             return false;
+        }
+
+        /// <summary>What the syntax said about a string that may be PromQL.</summary>
+        private readonly struct Screening
+        {
+            public Screening(TextScan scan, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal)
+            {
+                Scan = scan;
+                ByComment = byComment;
+                MaybeTarget = maybeTarget;
+                MaybeContent = maybeContent;
+                MaybeLocal = maybeLocal;
+            }
+
+            public TextScan Scan { get; }
+
+            public bool ByComment { get; }
+
+            public bool MaybeTarget { get; }
+
+            public bool MaybeContent { get; }
+
+            public bool MaybeLocal { get; }
+        }
+
+        /// <summary>
+        /// A string's diagnostics (absolute spans), and whether its member
+        /// is worth keeping: not for a local that is never passed on, which is cheap to redo.
+        /// </summary>
+        private readonly struct StringResult
+        {
+            public StringResult(ImmutableArray<CachedDiagnostic> diagnostics, bool worthKeeping)
+            {
+                Diagnostics = diagnostics;
+                WorthKeeping = worthKeeping;
+            }
+
+            public ImmutableArray<CachedDiagnostic> Diagnostics { get; }
+
+            public bool WorthKeeping { get; }
         }
     }
 }

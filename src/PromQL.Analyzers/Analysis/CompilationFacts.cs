@@ -7,7 +7,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Detection;
 
@@ -23,7 +22,8 @@ namespace PromQL.Analyzers.Analysis
         private readonly AnalyzerCaches caches;
         private readonly Lazy<ImmutableHashSet<string>> stringSyntaxNames;
         private readonly Lazy<ConcurrentDictionary<string, ImmutableArray<string>>> constantsByName;
-        private readonly Lazy<object> epoch;
+        private readonly Lazy<(object Epoch, bool Reused)> epoch;
+        private readonly ConcurrentDictionary<MemberDeclarationSyntax, MemberSlot> members = new ConcurrentDictionary<MemberDeclarationSyntax, MemberSlot>();
         private readonly Lazy<KnownApiTypes> knownApiTypes;
 
         public CompilationFacts(Compilation compilation, AnalyzerCaches caches)
@@ -32,21 +32,41 @@ namespace PromQL.Analyzers.Analysis
             this.caches = caches;
             // The names depend on declarations and references only: compilations of one epoch share them.
             stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(
-                () => caches.NamesByEpoch.GetValue(epoch!.Value, _ => CollectStringSyntaxNames()), LazyThreadSafetyMode.ExecutionAndPublication);
+                () => caches.NamesByEpoch.GetValue(epoch!.Value.Epoch, _ => CollectStringSyntaxNames()), LazyThreadSafetyMode.ExecutionAndPublication);
             // Source field constants are declarations too: compilations of one epoch share them.
             constantsByName = new Lazy<ConcurrentDictionary<string, ImmutableArray<string>>>(
-                () => caches.ConstantsByEpoch.GetValue(epoch!.Value, static _ => new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)),
+                () => caches.ConstantsByEpoch.GetValue(epoch!.Value.Epoch, static _ => new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)),
                 LazyThreadSafetyMode.ExecutionAndPublication);
             knownApiTypes = new Lazy<KnownApiTypes>(CollectKnownApiTypes, LazyThreadSafetyMode.ExecutionAndPublication);
-            epoch = new Lazy<object>(() => caches.Declarations.EpochOf(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            epoch = new Lazy<(object, bool)>(
+                () => (caches.Declarations.EpochOf(compilation, out var reused), reused), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>
-        /// Where a string's result is kept across compilations (null when it cannot be: see
-        /// <see cref="ResultCache.Probe"/>). Asked only for strings that need the semantic model, so that the others
-        /// never pay for reading the member.
+        /// Whether this compilation shares its declarations with one this analyzer instance saw before (the IDE's
+        /// compilation after an edit inside a member): only then is a member's cached result worth asking for first.
         /// </summary>
-        public ResultProbe? ResultProbeFor(ExpressionSyntax root, PromQlAnalyzerOptions options) => caches.Results.Probe(epoch.Value, root, options);
+        public bool IsReanalysis => epoch.Value.Reused;
+
+        /// <summary>
+        /// The member whose text decides <paramref name="root"/>'s result, with where that result is kept; null when
+        /// it cannot be kept (see <see cref="ResultCache.MemberOf"/>). One per member in this compilation, so a member
+        /// is hashed once however many of its strings ask.
+        /// </summary>
+        public MemberSlot? MemberSlotFor(ExpressionSyntax root, PromQlAnalyzerOptions options)
+        {
+            if (ResultCache.MemberOf(root) is not { } member)
+            {
+                return null;
+            }
+
+            if (!members.TryGetValue(member, out var slot))
+            {
+                slot = members.GetOrAdd(member, new MemberSlot(caches.Results, caches.Results.Probe(epoch.Value.Epoch, member, options)));
+            }
+
+            return slot.Probe is null ? null : slot;
+        }
 
         /// <summary>Whether a syntactic target name may be PromQL, so the semantic model is worth asking.</summary>
         public bool IsCandidate(TargetKind kind, string name, PromQlAnalyzerOptions options)
@@ -219,6 +239,47 @@ namespace PromQL.Analyzers.Analysis
         }
     }
 
+    /// <summary>A member of one compilation and its cached results, once found or stored.</summary>
+    internal sealed class MemberSlot
+    {
+        private readonly ResultCache cache;
+        private volatile MemberResults? results;
+
+        public MemberSlot(ResultCache cache, MemberProbe? probe)
+        {
+            this.cache = cache;
+            Probe = probe;
+        }
+
+        public MemberProbe? Probe { get; }
+
+        /// <summary>The results kept for this member's text, or null while there are none.</summary>
+        public MemberResults? Results
+        {
+            get
+            {
+                if (results is null && Probe is { } probe && cache.TryGet(probe) is { } found)
+                {
+                    Reused = true;
+                    results = found;
+                }
+
+                return results;
+            }
+        }
+
+        /// <summary>Whether <see cref="Results"/> were found in the cache rather than stored by this compilation.</summary>
+        public bool Reused { get; private set; }
+
+        public void Store(ImmutableArray<int> offsets, ImmutableArray<ImmutableArray<CachedDiagnostic>> diagnostics)
+        {
+            if (Probe is { } probe)
+            {
+                results = cache.Add(probe, offsets, diagnostics);
+            }
+        }
+    }
+
     /// <summary>
     /// Caches that outlive a compilation (the IDE makes a new one per edit): keyed by syntax tree and by metadata,
     /// both immutable and reused while unchanged, and held weakly so they go with them.
@@ -226,7 +287,7 @@ namespace PromQL.Analyzers.Analysis
     internal sealed class AnalyzerCaches
     {
         private readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> treeNames = new ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>();
-        private readonly ConditionalWeakTable<SyntaxTree, StrongBox<ImmutableArray<TextSpan>>> treeReach = new ConditionalWeakTable<SyntaxTree, StrongBox<ImmutableArray<TextSpan>>>();
+        private readonly ConditionalWeakTable<SyntaxTree, TreeLanguageComments> treeComments = new ConditionalWeakTable<SyntaxTree, TreeLanguageComments>();
         private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
         private readonly ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>> knownApiTypes = new ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>>();
 
@@ -243,9 +304,8 @@ namespace PromQL.Analyzers.Analysis
 
         public DeclarationEpochs Declarations { get; } = new DeclarationEpochs();
 
-        /// <summary>Where the <c>lang=promql</c> comments of a tree can mark a string (see <see cref="LanguageComment.FindReach"/>).</summary>
-        public ImmutableArray<TextSpan> LanguageCommentReachOf(SyntaxTree tree) =>
-            treeReach.GetValue(tree, static t => new StrongBox<ImmutableArray<TextSpan>>(LanguageComment.FindReach(t, CancellationToken.None))).Value;
+        /// <summary>The <c>lang=promql</c> comments of a tree (see <see cref="TreeLanguageComments"/>).</summary>
+        public TreeLanguageComments LanguageCommentsOf(SyntaxTree tree) => treeComments.GetValue(tree, static t => new TreeLanguageComments(t));
 
         public ImmutableHashSet<string> NamesOf(SyntaxTree tree) =>
             treeNames.GetValue(tree, static t => StringSyntaxNames.FromTree(t, CancellationToken.None));

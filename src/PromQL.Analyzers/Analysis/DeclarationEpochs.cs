@@ -33,8 +33,12 @@ namespace PromQL.Analyzers.Analysis
         private readonly ConditionalWeakTable<SyntaxTree, DeclarationShape> shapes = new ConditionalWeakTable<SyntaxTree, DeclarationShape>();
 
         /// <summary>The epoch of <paramref name="compilation"/>: the same object as an earlier compilation's when they may share results.</summary>
-        public object EpochOf(Compilation compilation)
+        public object EpochOf(Compilation compilation) => EpochOf(compilation, out _);
+
+        /// <summary>As <see cref="EpochOf(Compilation)"/>; <paramref name="reused"/> tells whether an earlier compilation has it too.</summary>
+        public object EpochOf(Compilation compilation, out bool reused)
         {
+            reused = false;
             var trees = ImmutableArray.CreateRange(compilation.SyntaxTrees);
             // Not References, which binds them: #r directives are declaration text anyway.
             var references = compilation.ExternalReferences;
@@ -48,6 +52,7 @@ namespace PromQL.Analyzers.Analysis
                         // Compare the next compilation with these trees, which the IDE will keep where unchanged.
                         snapshots.RemoveAt(i);
                         snapshots.Insert(0, new Snapshot(snapshot.Epoch, compilation.Options, compilation.AssemblyName, trees, references));
+                        reused = true;
                         return snapshot.Epoch;
                     }
                 }

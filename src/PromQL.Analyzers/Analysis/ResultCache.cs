@@ -13,13 +13,13 @@ using PromQL.Analyzers.Configuration;
 namespace PromQL.Analyzers.Analysis
 {
     /// <summary>
-    /// What the analyzer reported for a string, kept across compilations so that re-analysing an unchanged member
-    /// after an edit elsewhere costs no binding, no reading and no rule. Keyed on everything the result depends on:
-    /// the declaration epoch (<see cref="DeclarationEpochs"/>), the enclosing member's full text (its comments
-    /// included), the string's offset in it, and the options' values. A look-up hashes the member's text straight
-    /// from the source text and compares it there: it allocates nothing, so a build that never reuses a result pays
-    /// only for what it stores. Bounded: past <see cref="Capacity"/> entries or <see cref="MaxMemberChars"/>
-    /// characters of member text held, it starts afresh.
+    /// What the analyzer reported for every string of a member, kept across compilations so that re-analysing an
+    /// unchanged member after an edit elsewhere costs no screening, no binding, no reading and no rule. Keyed on
+    /// everything the results depend on: the declaration epoch (<see cref="DeclarationEpochs"/>), the member's full
+    /// text (its comments included) and the options' values; each string is found by its offset in the member. A
+    /// look-up hashes the member's text straight from the source text and compares it there: it allocates nothing.
+    /// Bounded: past <see cref="Capacity"/> members or <see cref="MaxMemberChars"/> characters of member text held,
+    /// it starts afresh.
     /// </summary>
     internal sealed class ResultCache
     {
@@ -33,7 +33,7 @@ namespace PromQL.Analyzers.Analysis
         [ThreadStatic]
         private static char[]? chunk;
 
-        private readonly ConcurrentDictionary<int, Entry> entries = new ConcurrentDictionary<int, Entry>();
+        private readonly ConcurrentDictionary<int, MemberResults> entries = new ConcurrentDictionary<int, MemberResults>();
         private readonly ConditionalWeakTable<PromQlAnalyzerOptions, string> optionsKeys = new ConditionalWeakTable<PromQlAnalyzerOptions, string>();
         private int hits;
         private long heldChars;
@@ -42,55 +42,49 @@ namespace PromQL.Analyzers.Analysis
         public int Hits => hits;
 
         /// <summary>
-        /// Where <paramref name="root"/>'s result would be kept, or null when its result may depend on more than its
-        /// member: a string in a top-level statement (locals of other statements are in scope), or outside any member
-        /// but a type declaration (an attribute on a type, a base-type argument), or a tree without its text.
+        /// The member whose text decides <paramref name="root"/>'s result, or null when it may depend on more: a
+        /// string in a top-level statement (locals of other statements are in scope), or outside any member but a
+        /// type declaration (an attribute on a type, a base-type argument).
         /// </summary>
-        public ResultProbe? Probe(object epoch, ExpressionSyntax root, PromQlAnalyzerOptions options)
+        public static MemberDeclarationSyntax? MemberOf(ExpressionSyntax root)
         {
-            MemberDeclarationSyntax? member = null;
             for (var node = root.Parent; node is not null; node = node.Parent)
             {
-                if (node is MemberDeclarationSyntax found)
+                if (node is MemberDeclarationSyntax member)
                 {
-                    member = found;
-                    break;
+                    return member is GlobalStatementSyntax or BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax ? null : member;
                 }
             }
 
-            if (member is null or GlobalStatementSyntax or BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax
-                || !root.SyntaxTree.TryGetText(out var source))
+            return null;
+        }
+
+        /// <summary>Where <paramref name="member"/>'s results would be kept; null for a tree without its text.</summary>
+        public MemberProbe? Probe(object epoch, MemberDeclarationSyntax member, PromQlAnalyzerOptions options)
+        {
+            if (!member.SyntaxTree.TryGetText(out var source))
             {
                 return null;
             }
 
             var span = member.FullSpan;
             var optionsKey = ReferenceEquals(options, PromQlAnalyzerOptions.Default) ? string.Empty : optionsKeys.GetValue(options, OptionsKey);
-            var offset = root.SpanStart - span.Start;
             unchecked
             {
                 var hash = RuntimeHelpers.GetHashCode(epoch);
-                hash = (hash * 31) + offset;
                 hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(optionsKey);
                 hash = (hash * 31) + HashOf(source, span);
-                return new ResultProbe(epoch, source, span, offset, optionsKey, hash);
+                return new MemberProbe(epoch, source, span, optionsKey, hash);
             }
         }
 
-        public bool TryGet(ResultProbe probe, out ImmutableArray<CachedDiagnostic> diagnostics)
-        {
-            if (entries.TryGetValue(probe.Hash, out var entry) && entry.Matches(probe))
-            {
-                Interlocked.Increment(ref hits);
-                diagnostics = entry.Diagnostics;
-                return true;
-            }
+        public MemberResults? TryGet(MemberProbe probe) =>
+            entries.TryGetValue(probe.Hash, out var entry) && entry.Matches(probe) ? entry : null;
 
-            diagnostics = default;
-            return false;
-        }
+        /// <summary>Counts a string answered from the cache.</summary>
+        public void CountHit() => Interlocked.Increment(ref hits);
 
-        public void Add(ResultProbe probe, ImmutableArray<CachedDiagnostic> diagnostics)
+        public MemberResults Add(MemberProbe probe, ImmutableArray<int> offsets, ImmutableArray<ImmutableArray<CachedDiagnostic>> diagnostics)
         {
             if (entries.Count >= Capacity || Interlocked.Read(ref heldChars) + probe.MemberSpan.Length > MaxMemberChars)
             {
@@ -99,8 +93,10 @@ namespace PromQL.Analyzers.Analysis
             }
 
             // A colliding entry is replaced: the look-up compares everything, so a collision only costs a miss.
-            entries[probe.Hash] = new Entry(probe, diagnostics);
+            var entry = new MemberResults(probe, offsets, diagnostics);
+            entries[probe.Hash] = entry;
             Interlocked.Add(ref heldChars, probe.MemberSpan.Length);
+            return entry;
         }
 
         private static int HashOf(SourceText source, TextSpan span)
@@ -139,7 +135,7 @@ namespace PromQL.Analyzers.Analysis
             return unchecked((int)hash ^ (int)(hash >> 32));
         }
 
-        private static bool SameText(string text, SourceText source, TextSpan span)
+        internal static bool SameText(string text, SourceText source, TextSpan span)
         {
             if (text.Length != span.Length)
             {
@@ -178,41 +174,48 @@ namespace PromQL.Analyzers.Analysis
 
             return key.ToString();
         }
-
-        private sealed class Entry
-        {
-            private readonly object epoch;
-            private readonly string memberText;
-            private readonly int offset;
-            private readonly string optionsKey;
-
-            public Entry(ResultProbe probe, ImmutableArray<CachedDiagnostic> diagnostics)
-            {
-                epoch = probe.Epoch;
-                memberText = probe.Source.ToString(probe.MemberSpan);
-                offset = probe.Offset;
-                optionsKey = probe.OptionsKey;
-                Diagnostics = diagnostics;
-            }
-
-            public ImmutableArray<CachedDiagnostic> Diagnostics { get; }
-
-            public bool Matches(ResultProbe probe) =>
-                ReferenceEquals(epoch, probe.Epoch) && offset == probe.Offset
-                && string.Equals(optionsKey, probe.OptionsKey, StringComparison.Ordinal)
-                && SameText(memberText, probe.Source, probe.MemberSpan);
-        }
     }
 
-    /// <summary>A string's place in the cache, computed without allocating. <see cref="MemberStart"/> places the cached spans.</summary>
-    internal readonly struct ResultProbe
+    /// <summary>The results of every string of one member: by offset from the member's start, sorted.</summary>
+    internal sealed class MemberResults
     {
-        public ResultProbe(object epoch, SourceText source, TextSpan memberSpan, int offset, string optionsKey, int hash)
+        private readonly object epoch;
+        private readonly string memberText;
+        private readonly string optionsKey;
+        private readonly ImmutableArray<int> offsets;
+        private readonly ImmutableArray<ImmutableArray<CachedDiagnostic>> diagnostics;
+
+        public MemberResults(MemberProbe probe, ImmutableArray<int> offsets, ImmutableArray<ImmutableArray<CachedDiagnostic>> diagnostics)
+        {
+            epoch = probe.Epoch;
+            memberText = probe.Source.ToString(probe.MemberSpan);
+            optionsKey = probe.OptionsKey;
+            this.offsets = offsets;
+            this.diagnostics = diagnostics;
+        }
+
+        /// <summary>The diagnostics of the string at <paramref name="offset"/> (spans relative to the member's start).</summary>
+        public bool TryGet(int offset, out ImmutableArray<CachedDiagnostic> found)
+        {
+            var index = offsets.BinarySearch(offset);
+            found = index >= 0 ? diagnostics[index] : default;
+            return index >= 0;
+        }
+
+        public bool Matches(MemberProbe probe) =>
+            ReferenceEquals(epoch, probe.Epoch)
+            && string.Equals(optionsKey, probe.OptionsKey, StringComparison.Ordinal)
+            && ResultCache.SameText(memberText, probe.Source, probe.MemberSpan);
+    }
+
+    /// <summary>A member's place in the cache, computed without allocating. <see cref="MemberStart"/> places the cached spans.</summary>
+    internal readonly struct MemberProbe
+    {
+        public MemberProbe(object epoch, SourceText source, TextSpan memberSpan, string optionsKey, int hash)
         {
             Epoch = epoch;
             Source = source;
             MemberSpan = memberSpan;
-            Offset = offset;
             OptionsKey = optionsKey;
             Hash = hash;
         }
@@ -223,29 +226,30 @@ namespace PromQL.Analyzers.Analysis
 
         public TextSpan MemberSpan { get; }
 
-        public int Offset { get; }
-
         public string OptionsKey { get; }
 
         public int Hash { get; }
 
-        /// <summary>Where the member starts in this compilation's tree: cached spans are relative to it.</summary>
+        /// <summary>Where the member starts in this compilation's tree: cached spans and offsets are relative to it.</summary>
         public int MemberStart => MemberSpan.Start;
     }
 
-    /// <summary>A diagnostic to report again: its span is relative to the start of the enclosing member.</summary>
+    /// <summary>
+    /// A diagnostic found in a string: its span is absolute when just computed, and relative to the start of the
+    /// enclosing member once kept (see <see cref="MemberResults"/>).
+    /// </summary>
     internal readonly struct CachedDiagnostic
     {
-        public CachedDiagnostic(DiagnosticDescriptor descriptor, TextSpan relativeSpan, string[] messageArgs)
+        public CachedDiagnostic(DiagnosticDescriptor descriptor, TextSpan span, string[] messageArgs)
         {
             Descriptor = descriptor;
-            RelativeSpan = relativeSpan;
+            Span = span;
             MessageArgs = messageArgs;
         }
 
         public DiagnosticDescriptor Descriptor { get; }
 
-        public TextSpan RelativeSpan { get; }
+        public TextSpan Span { get; }
 
         public string[] MessageArgs { get; }
     }

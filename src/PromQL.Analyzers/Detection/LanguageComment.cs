@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -267,6 +268,38 @@ namespace PromQL.Analyzers.Detection
             }
 
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The <c>lang=promql</c> comments of one tree, asked by each of its strings: the first few strings read their
+    /// own trivia; past those the tree is indexed once (<see cref="LanguageComment.FindReach"/>), which is cheaper
+    /// than a trivia walk per string in a file with many strings and dearer in a file with few.
+    /// </summary>
+    internal sealed class TreeLanguageComments
+    {
+        private const int WalksBeforeIndex = 8;
+
+        private readonly SyntaxTree tree;
+        private volatile StrongBox<ImmutableArray<TextSpan>>? reach;
+        private int walks;
+
+        public TreeLanguageComments(SyntaxTree tree) => this.tree = tree;
+
+        public bool IsMarked(ExpressionSyntax root)
+        {
+            var index = reach;
+            if (index is null)
+            {
+                if (Interlocked.Increment(ref walks) <= WalksBeforeIndex)
+                {
+                    return LanguageComment.IsMarked(root);
+                }
+
+                index = reach = new StrongBox<ImmutableArray<TextSpan>>(LanguageComment.FindReach(tree, CancellationToken.None));
+            }
+
+            return LanguageComment.IsMarked(root, index.Value);
         }
     }
 }

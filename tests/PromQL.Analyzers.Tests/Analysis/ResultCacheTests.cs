@@ -142,6 +142,39 @@ namespace PromQL.Analyzers.Tests.Analysis
             Assert.Contains(second, d => d.Id == DiagnosticIds.InvalidQuery);
         }
 
+        [Fact]
+        public async Task EditInAnotherMember_AnswersEveryStringOfAKeptMember_NotOnlyTheQueries()
+        {
+            // Log templates, a title and a query with a hole in one member; a member with ordinary strings only.
+            const string panels = """
+                class Panels
+                {
+                    int Version() => 41;
+
+                    void Memory(string ns, System.Action<string> log)
+                    {
+                        log("Panel for {Namespace}");
+                        var title = $"Memory in {ns}";
+                        Metrics.Run($"sum(container_memory_rss{{namespace='{ns}'}})");
+                        log(title + " done");
+                    }
+
+                    string Greeting(string name) => "Hello, " + name + "!";
+                }
+                """;
+            var analyzer = new PromQlAnalyzer();
+            var first = await AnalyzeAsync(analyzer, Declarations, panels);
+            Assert.Equal(0, analyzer.ReusedResultCount);
+
+            var second = await AnalyzeAsync(analyzer, Declarations, panels.Replace("=> 41;", "=> 421;"));
+
+            // The four string expressions of Memory() are answered without screening; Greeting() was never kept.
+            Assert.Equal(4, analyzer.ReusedResultCount);
+            Assert.Equal(Describe(first), Describe(second));
+            Assert.Equal(first.Select(d => d.Location.SourceSpan.Start + 1), second.Select(d => d.Location.SourceSpan.Start));
+            Assert.Equal(DiagnosticIds.ContainerFilterMissing, Assert.Single(second).Id);
+        }
+
         private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(PromQlAnalyzer analyzer, string declarations, string dashboard) =>
             await AnalyzeAsync(analyzer, new[] { declarations, dashboard });
 

@@ -79,5 +79,19 @@ namespace PromQL.Analyzers.Tests.Analyzer
                 var text = "rate(up[5m])";
                 var other = "rate(up)";
                 """));
+
+        [Fact]
+        public Task ManyStrings_MarkedOnesFoundOnceTheFileIsIndexed()
+        {
+            // Past the first few strings of a file the comments are indexed once instead of read per string: the
+            // marked strings at the end are found the same way as those at the start.
+            var statements = new System.Text.StringBuilder();
+            for (var i = 0; i < 30; i++)
+            {
+                statements.Append(i % 10 == 0 ? "// lang=promql\nvar q" + i + " = \"rate({|PROMQL100:up|})\";\n" : "var s" + i + " = \"rate(up)\";\n");
+            }
+
+            return VerifyCS.VerifyAnalyzerAsync(Sources.InMethod(statements.ToString()));
+        }
     }
 }
