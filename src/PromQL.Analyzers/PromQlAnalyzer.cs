@@ -177,15 +177,8 @@ namespace PromQL.Analyzers
             var member = ResultCache.MemberOf(root)!;
             var offsets = ImmutableArray.CreateBuilder<int>();
             var diagnostics = ImmutableArray.CreateBuilder<ImmutableArray<CachedDiagnostic>>();
-            foreach (var node in member.DescendantNodes())
+            foreach (var expression in StringExpressions.RootsIn(member, context.CancellationToken))
             {
-                if (node is not ExpressionSyntax expression
-                    || !(node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.InterpolatedStringExpression) || node.IsKind(SyntaxKind.AddExpression))
-                    || !StringExpressions.IsRoot(expression))
-                {
-                    continue;
-                }
-
                 var result = expression == root ? rootResult
                     : Screen(expression, config, facts, context) is { } screening ? Analyze(expression, screening, config, facts, context)
                     : new StringResult(ImmutableArray<CachedDiagnostic>.Empty, false);

@@ -44,6 +44,133 @@ namespace PromQL.Analyzers.Text
         }
 
         /// <summary>
+        /// Every root (<see cref="IsRoot"/>) inside <paramref name="node"/>, in source order. Most members have a few
+        /// strings among many nodes: they are found from the quotes in the text, one token look-up each, rather than
+        /// by visiting every node. Large members, members with many quotes and members with syntax errors are walked
+        /// node by node, which never costs more than linear time.
+        /// </summary>
+        public static List<ExpressionSyntax> RootsIn(SyntaxNode node, CancellationToken cancellationToken)
+        {
+            var roots = new List<ExpressionSyntax>();
+            var span = node.Span;
+            // Broken C# can hold a string without a quote (`$@{`): walked, like large members and many quotes.
+            if (span.Length > MaxQuoteScanLength || node.ContainsDiagnostics
+                || !node.SyntaxTree.TryGetText(out var text) || !TryFindQuotes(text, span, out var quotes))
+            {
+                foreach (var descendant in node.DescendantNodes())
+                {
+                    if (descendant is ExpressionSyntax expression && IsRoot(expression))
+                    {
+                        roots.Add(expression);
+                    }
+                }
+
+                return roots;
+            }
+
+            var skipTo = span.Start;
+            foreach (var quote in quotes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (quote < skipTo)
+                {
+                    continue;
+                }
+
+                var token = node.FindToken(quote);
+                if (!token.Span.Contains(quote))
+                {
+                    // A quote in a comment or in disabled text.
+                    continue;
+                }
+
+                skipTo = token.Span.End;
+                if (LeafOf(token) is not { } leaf)
+                {
+                    continue;
+                }
+
+                var root = leaf;
+                while (IsAddOperand(root))
+                {
+                    root = (ExpressionSyntax)OutsideParentheses(root).Parent!;
+                }
+
+                if (!roots.Contains(root))
+                {
+                    roots.Add(root);
+                }
+            }
+
+            roots.Sort(static (a, b) => a.SpanStart.CompareTo(b.SpanStart));
+            return roots;
+        }
+
+        private const int MaxQuoteScanLength = 8 * 1024;
+        private const int MaxQuotes = 64;
+
+        [ThreadStatic]
+        private static char[]? quoteChunk;
+
+        /// <summary>The positions of the double quotes in <paramref name="span"/>; false past <see cref="MaxQuotes"/>.</summary>
+        private static bool TryFindQuotes(Microsoft.CodeAnalysis.Text.SourceText text, Microsoft.CodeAnalysis.Text.TextSpan span, out List<int> quotes)
+        {
+            quotes = new List<int>();
+            var buffer = quoteChunk ??= new char[MaxQuoteScanLength];
+            text.CopyTo(span.Start, buffer, 0, span.Length);
+            var start = 0;
+            while (start < span.Length)
+            {
+                var found = buffer.AsSpan(start, span.Length - start).IndexOf('"');
+                if (found < 0)
+                {
+                    break;
+                }
+
+                if (quotes.Count == MaxQuotes)
+                {
+                    return false;
+                }
+
+                quotes.Add(span.Start + start + found);
+                start += found + 1;
+            }
+
+            return true;
+        }
+
+        /// <summary>The string literal or interpolated string a token belongs to, if it is one we read.</summary>
+        private static ExpressionSyntax? LeafOf(SyntaxToken token)
+        {
+            for (var parent = token.Parent; parent is not null; parent = parent.Parent)
+            {
+                switch (parent.Kind())
+                {
+                    case SyntaxKind.StringLiteralExpression:
+                    case SyntaxKind.InterpolatedStringExpression:
+                        return (ExpressionSyntax)parent;
+                    case SyntaxKind.InterpolatedStringText:
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static SyntaxNode OutsideParentheses(ExpressionSyntax expression)
+        {
+            SyntaxNode node = expression;
+            while (node.Parent is ParenthesizedExpressionSyntax parenthesized)
+            {
+                node = parenthesized;
+            }
+
+            return node;
+        }
+
+        /// <summary>
         /// Walks a root's parts in source order, for the cheap first scan (no decoding, no allocation): each
         /// string-literal token and interpolated-string-text token goes to <paramref name="literalToken"/> (read its
         /// raw <c>Text</c>); each interpolation's expression and each concatenation operand that is not a string
