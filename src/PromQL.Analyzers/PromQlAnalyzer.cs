@@ -177,8 +177,17 @@ namespace PromQL.Analyzers
             var member = ResultCache.MemberOf(root)!;
             var offsets = ImmutableArray.CreateBuilder<int>();
             var diagnostics = ImmutableArray.CreateBuilder<ImmutableArray<CachedDiagnostic>>();
-            foreach (var expression in StringExpressions.RootsIn(member, context.CancellationToken))
+            // Every node. Finding the strings from the quotes in the text instead was tried: it allocated 8 MB more on
+            // the 2,000-file build with queries and gained nothing the editor report could measure.
+            foreach (var node in member.DescendantNodes())
             {
+                if (node is not ExpressionSyntax expression
+                    || !(node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.InterpolatedStringExpression) || node.IsKind(SyntaxKind.AddExpression))
+                    || !StringExpressions.IsRoot(expression))
+                {
+                    continue;
+                }
+
                 var result = expression == root ? rootResult
                     : Screen(expression, config, facts, context) is { } screening ? Analyze(expression, screening, config, facts, context)
                     : new StringResult(ImmutableArray<CachedDiagnostic>.Empty, false);

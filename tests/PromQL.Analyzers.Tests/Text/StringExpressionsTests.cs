@@ -136,40 +136,5 @@ namespace PromQL.Analyzers.Tests.Text
             Assert.Equal("\uE000", StringExpressions.Read(body, null, CancellationToken.None).Text);
             Assert.Equal("3", StringExpressions.Read(SyntaxFactory.ParseExpression("1 + 2"), _ => new Optional<object?>(3), CancellationToken.None).Text);
         }
-
-        [Fact]
-        public void RootsIn_GeneratedFiles_SameRootsAsVisitingEveryNode()
-        {
-            // Every literal kind with quotes, braces and escapes in it, holes, concatenations, and broken C#.
-            var members = 0;
-            CsCheck.Check.Sample(PromQL.Analyzers.Tests.Robustness.CSharpQueryFiles.Any, file =>
-            {
-                var tree = CSharpSyntaxTree.ParseText(file.Source);
-                foreach (var member in tree.GetRoot().DescendantNodes().OfType<MemberDeclarationSyntax>())
-                {
-                    var walked = member.DescendantNodes().OfType<ExpressionSyntax>().Where(StringExpressions.IsRoot).ToList();
-                    var found = StringExpressions.RootsIn(member, CancellationToken.None);
-                    Assert.Equal(walked.Select(r => r.Span), found.Select(r => r.Span));
-                    Assert.All(found, r => Assert.Contains(walked, w => ReferenceEquals(w, r)));
-                    Interlocked.Increment(ref members);
-                }
-            }, iter: 600);
-
-            Assert.True(members > 600, $"only {members} members checked");
-        }
-
-        [Theory]
-        [InlineData("void M() { var c = '\"'; /* \"not a string\" */ Run(\"a\" + c + @\"b\"\"c\"); }")]
-        [InlineData("void M() { Run($\"x{(\"y\" + F(\"z\"))}\\\"w\"); }")]
-        [InlineData("void M() { Run(\"\"\"\n  raw \"quoted\"\n  \"\"\"); var u = \"u\"u8; }")]
-        [InlineData("[Obsolete(\"old\")] string P { get; } = $$\"\"\"{{1}}\"\"\";")]
-        public void RootsIn_Member_SameRootsAsVisitingEveryNode(string member)
-        {
-            var tree = CSharpSyntaxTree.ParseText("class C { " + member + " }");
-            var declaration = tree.GetRoot().DescendantNodes().OfType<MemberDeclarationSyntax>().Last();
-            var walked = declaration.DescendantNodes().OfType<ExpressionSyntax>().Where(StringExpressions.IsRoot).Select(r => r.ToString());
-
-            Assert.Equal(walked, StringExpressions.RootsIn(declaration, CancellationToken.None).Select(r => r.ToString()));
-        }
     }
 }
