@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PromQL.Analyzers.Configuration;
@@ -16,7 +18,18 @@ namespace PromQL.Analyzers.Detection
     {
         public static bool IsPromQlTarget(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
         {
-            var operation = model.GetOperation(root, cancellationToken);
+            IOperation? operation;
+            try
+            {
+                operation = model.GetOperation(root, cancellationToken);
+            }
+            catch (InvalidOperationException)
+            {
+                // Roslyn cannot build the operation tree of some broken members (an interpolated string its binder
+                // left unconverted throws for the whole body): the symbols at the target still tell.
+                return IsPromQlTargetBySymbols(root, model, options, cancellationToken);
+            }
+
             if (operation is null)
             {
                 return false;
@@ -61,6 +74,80 @@ namespace PromQL.Analyzers.Detection
                 default:
                     return false;
             }
+        }
+
+        /// <summary>The question of <see cref="IsPromQlTarget"/> from the symbols at the syntactic target alone.</summary>
+        internal static bool IsPromQlTargetBySymbols(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            switch (TargetSyntax.ParentOf(root, out var node))
+            {
+                case ArgumentSyntax { Parent: BaseArgumentListSyntax { Parent: { } owner } list } argument:
+                    return AnyPromQlParameter(model.GetSymbolInfo(owner, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), options);
+                case AttributeArgumentSyntax { NameEquals: { } nameEquals }:
+                    return model.GetSymbolInfo(nameEquals.Name, cancellationToken).Symbol is { } member && IsPromQlMember(member, options);
+                case AttributeArgumentSyntax { Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } list } argument:
+                    return AnyPromQlParameter(model.GetSymbolInfo(attribute, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), options);
+                case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == node:
+                    return model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is { Kind: SymbolKind.Property or SymbolKind.Field } target
+                        && IsPromQlMember(target, options);
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                    return model.GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol field && IsPromQlMember(field, options);
+                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                    return model.GetDeclaredSymbol(property, cancellationToken) is { } declared && IsPromQlMember(declared, options);
+                case EqualsValueClauseSyntax { Parent: ParameterSyntax parameter }:
+                    return model.GetDeclaredSymbol(parameter, cancellationToken) is { } declaredParameter && IsPromQlParameter(declaredParameter, options);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Whether the parameter an argument goes to is a PromQL target, for the symbol or any candidate.</summary>
+        private static bool AnyPromQlParameter(SymbolInfo info, string? name, int position, PromQlAnalyzerOptions options)
+        {
+            if (info.Symbol is { } symbol)
+            {
+                return ParameterOf(symbol, name, position) is { } parameter && IsPromQlParameter(parameter, options);
+            }
+
+            foreach (var candidate in info.CandidateSymbols)
+            {
+                if (ParameterOf(candidate, name, position) is { } parameter && IsPromQlParameter(parameter, options))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IParameterSymbol? ParameterOf(ISymbol symbol, string? name, int position)
+        {
+            var parameters = symbol switch
+            {
+                IMethodSymbol method => method.Parameters,
+                IPropertySymbol indexer => indexer.Parameters,
+                _ => ImmutableArray<IParameterSymbol>.Empty,
+            };
+
+            if (name is not null)
+            {
+                foreach (var parameter in parameters)
+                {
+                    if (parameter.Name == name)
+                    {
+                        return parameter;
+                    }
+                }
+
+                return null;
+            }
+
+            if (position >= 0 && position < parameters.Length)
+            {
+                return parameters[position];
+            }
+
+            return parameters.Length > 0 && parameters[parameters.Length - 1].IsParams ? parameters[parameters.Length - 1] : null;
         }
 
         private static bool IsPromQlParameter(IParameterSymbol parameter, PromQlAnalyzerOptions options)

@@ -32,15 +32,7 @@ namespace PromQL.Analyzers.Detection
         public static TargetKind Find(ExpressionSyntax root, out string name)
         {
             name = string.Empty;
-            SyntaxNode node = root;
-            var parent = node.Parent;
-            while (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ArrayInitializerExpression }
-                or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or ExpressionElementSyntax or CollectionExpressionSyntax)
-            {
-                node = parent;
-                parent = node.Parent;
-            }
-
+            var parent = ParentOf(root, out var node);
             switch (parent)
             {
                 case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: var owner } }:
@@ -103,6 +95,24 @@ namespace PromQL.Analyzers.Detection
                 default:
                     return TargetKind.None;
             }
+        }
+
+        /// <summary>
+        /// The node that decides where <paramref name="root"/> flows, above parentheses, casts, <c>params</c> arrays and
+        /// collection initializers; <paramref name="node"/> is its child on the way (the root or what wraps it).
+        /// </summary>
+        public static SyntaxNode? ParentOf(ExpressionSyntax root, out SyntaxNode node)
+        {
+            node = root;
+            var parent = node.Parent;
+            while (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ArrayInitializerExpression }
+                or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or ExpressionElementSyntax or CollectionExpressionSyntax)
+            {
+                node = parent;
+                parent = node.Parent;
+            }
+
+            return parent;
         }
 
         /// <summary>The last identifier of a name or member access: <c>Query</c> in <c>request.Query</c>, <c>Run</c> in <c>c?.Run</c>.</summary>

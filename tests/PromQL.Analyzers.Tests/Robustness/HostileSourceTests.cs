@@ -176,6 +176,35 @@ namespace PromQL.Analyzers.Tests.Robustness
             Assert.Contains(OnSmallStack("compiling", () => run.Compilation.Clone().GetDiagnostics()), d => d.Id == "CS8078");
         }
 
+        [Fact]
+        public void OperationTreeFailsOnBrokenCode_QueriesStillFound_NoAnalyzerFailure()
+        {
+            // Found by AnalyzerPropertyTests (seed 1h0pdSZTu-L3): a NEL (U+0085, a C# line break) cuts an
+            // interpolated string, and Roslyn's GetOperation then throws for the whole method ("Unexpected value
+            // 'UnconvertedInterpolatedString'"), which had surfaced as AD0001. The targets are then read from
+            // symbols, so the [StringSyntax] argument on the next line is still PromQL (PROMQL100 is only for strings
+            // known to be PromQL).
+            var source = """"
+                using System.Diagnostics.CodeAnalysis;
+
+                class C
+                {
+                    void Run([StringSyntax("PromQL")] string query) { }
+
+                    void M(string pod)
+                    {
+                        Run($"{pod}{{pod<NEL>=\"x\"}}");
+                        Run("""rate(http_requests_total[5m]""");
+                    }
+                }
+                """".Replace("<NEL>", "\u0085", StringComparison.Ordinal);
+            var run = AnalyzeHostile("operation tree fails", source);
+            var model = run.Compilation.GetSemanticModel(run.Tree);
+            var call = run.Tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Last();
+            Assert.Throws<InvalidOperationException>(() => model.GetOperation(call));
+            AssertIds(run, "PROMQL100");
+        }
+
         private static string InMethod(string statements) =>
             "using System.Diagnostics.CodeAnalysis;\n\nclass C\n{\n    void Run([StringSyntax(\"PromQL\")] string query) { }\n\n    void M(string pod, string ns)\n    {\n"
             + statements + "\n    }\n}\n";
