@@ -62,7 +62,7 @@ namespace PromQL.Analyzers.Analysis
 
             if (!members.TryGetValue(member, out var slot))
             {
-                slot = members.GetOrAdd(member, new MemberSlot(caches.Results, caches.Results.Probe(epoch.Value.Epoch, member, options)));
+                slot = members.GetOrAdd(member, new MemberSlot(caches.Results, member, caches.Results.Probe(epoch.Value.Epoch, member, options)));
             }
 
             return slot.Probe is null ? null : slot;
@@ -245,11 +245,14 @@ namespace PromQL.Analyzers.Analysis
         private readonly ResultCache cache;
         private volatile MemberResults? results;
 
-        public MemberSlot(ResultCache cache, MemberProbe? probe)
+        public MemberSlot(ResultCache cache, MemberDeclarationSyntax member, MemberProbe? probe)
         {
             this.cache = cache;
+            Member = member;
             Probe = probe;
         }
+
+        public MemberDeclarationSyntax Member { get; }
 
         public MemberProbe? Probe { get; }
 
