@@ -48,12 +48,9 @@ rm -rf "$bin"
 dotnet publish "$here/PromQL.Fuzzing/PromQL.Fuzzing.csproj" -c Release -o "$bin" -nologo -v quiet
 "$tools/sharpfuzz" "$bin/PromQL.Parsing.dll"
 
-# 3. Seeds: every distinct query of the conformance corpus (shared/ lies beside the repository).
-corpus=""
-for candidate in "$repo/../shared/conformance" "$repo/shared/conformance" /work/shared/conformance; do
-  if [[ -f "$candidate/parser-cases.jsonl" ]]; then corpus="$candidate"; break; fi
-done
-[[ -n "$corpus" ]] || { echo "conformance corpus not found (shared/conformance beside the repository)" >&2; exit 2; }
+# 3. Seeds: every distinct query of the conformance corpus vendored in tests/Conformance/.
+corpus="$repo/tests/Conformance"
+[[ -f "$corpus/parser-cases.jsonl" ]] || { echo "conformance corpus not found at $corpus" >&2; exit 2; }
 rm -rf "$work/seeds"
 dotnet "$bin/PromQL.Fuzzing.dll" --write-seeds "$work/seeds" "$corpus"/*.jsonl
 

@@ -92,7 +92,7 @@ namespace PromQL.Analyzers.Editor.Tests
             await RunDotNetAsync("restore", EditorPaths.Sample).ConfigureAwait(false);
 
             Directory.CreateDirectory(_logDirectory);
-            _client = CSharpLs.Start(EditorPaths.CSharpLs, EditorPaths.Sample, RpcLogPath);
+            _client = CSharpLs.Start(EditorPaths.Sample, RpcLogPath);
             try
             {
                 await CSharpLs.InitializeAsync(_client, EditorPaths.Sample, InitializeTimeout).ConfigureAwait(false);

@@ -33,7 +33,7 @@ namespace PromQL.Analyzers.Editor.Tests
             _session = session;
         }
 
-        [CSharpLsFact]
+        [Fact]
         public async Task InterpolatedPodSum_Promql001OnTheSelector()
         {
             var diagnostics = await _session.PodMemoryQueriesDiagnosticsAsync();
@@ -41,7 +41,7 @@ namespace PromQL.Analyzers.Editor.Tests
             AssertHas(diagnostics, "PROMQL001", RangeOf(NaiveQueryLine, NaiveSelector));
         }
 
-        [CSharpLsFact]
+        [Fact]
         public async Task InterpolatedPodSum_Promql002OnTheSum()
         {
             var diagnostics = await _session.PodMemoryQueriesDiagnosticsAsync();
@@ -49,7 +49,7 @@ namespace PromQL.Analyzers.Editor.Tests
             AssertHas(diagnostics, "PROMQL002", RangeOf(NaiveQueryLine, NaiveSum));
         }
 
-        [CSharpLsFact]
+        [Fact]
         public async Task PodSumWithContainerFilter_NoDiagnostic()
         {
             var diagnostics = await _session.PodMemoryQueriesDiagnosticsAsync();
@@ -59,7 +59,7 @@ namespace PromQL.Analyzers.Editor.Tests
             Assert.True(onLine.Count == 0, $"Expected no diagnostic on line {line} (0-based), got: {Describe(onLine)}");
         }
 
-        [CSharpLsFact]
+        [Fact]
         public async Task EveryQuery_DiagnosticsWhereSamplesReadmeListsThem()
         {
             var diagnostics = await _session.PodMemoryQueriesDiagnosticsAsync();

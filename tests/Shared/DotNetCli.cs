@@ -53,7 +53,7 @@ namespace PromQL.Tests.Shared
         /// <summary>The same as <see cref="Run"/>, for async callers.</summary>
         public static async Task<DotNetResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, TimeSpan? timeout = null)
         {
-            var startInfo = new ProcessStartInfo(DotNetExecutable())
+            var startInfo = new ProcessStartInfo(Executable)
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,
@@ -102,11 +102,14 @@ namespace PromQL.Tests.Shared
             return new DotNetResult(commandLine, process.ExitCode, Snapshot(output));
         }
 
-        private static string DotNetExecutable()
+        /// <summary>The dotnet to run: the one <c>dotnet test</c> runs under (it names it), else "dotnet" from PATH.</summary>
+        public static string Executable
         {
-            // `dotnet test` names the dotnet it runs under; a bare "dotnet" (from PATH) otherwise.
-            var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-            return string.IsNullOrEmpty(hostPath) ? "dotnet" : hostPath;
+            get
+            {
+                var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+                return string.IsNullOrEmpty(hostPath) ? "dotnet" : hostPath;
+            }
         }
 
         private static void Append(StringBuilder output, string? line)

@@ -4,8 +4,8 @@ using System.IO;
 namespace PromQL.Tests.Shared
 {
     /// <summary>
-    /// Paths inside the repository the tests were built from, and files beside it, all found by walking up
-    /// from the test binaries. Linked into each test project that needs it as <c>Shared\RepositoryPaths.cs</c>.
+    /// Paths inside the repository the tests were built from, found by walking up from the test binaries to
+    /// the folder holding Analyzers.sln. Linked into each test project that needs it as <c>Shared\RepositoryPaths.cs</c>.
     /// </summary>
     public static class RepositoryPaths
     {
@@ -29,23 +29,18 @@ namespace PromQL.Tests.Shared
         }
 
         /// <summary>
-        /// The first existing file <paramref name="relativePath"/> below a folder at or above the test binaries.
-        /// For <c>shared/conformance/</c>: <c>/work/shared</c> beside a worktree, or the <c>shared/</c> cloned
-        /// beside the repository in CI.
+        /// A file of the conformance corpus vendored in <c>tests/Conformance/</c> (see the README there), e.g.
+        /// <c>parser-cases.jsonl</c>. Tests read the corpus only from the repository, never from beside it.
         /// </summary>
-        public static string FindAbove(string relativePath)
+        public static string Conformance(string fileName)
         {
-            var start = AppContext.BaseDirectory;
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            var path = Combine("tests", "Conformance", fileName);
+            if (!File.Exists(path))
             {
-                var candidate = Path.Combine(dir.FullName, relativePath);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
+                throw new FileNotFoundException($"The conformance corpus file {path} is missing; it is part of the repository (tests/Conformance/README.md).", path);
             }
 
-            throw new FileNotFoundException($"No directory above {start} contains {relativePath}; the conformance corpus must sit beside the repository.");
+            return path;
         }
 
         private static string FindRoot()

@@ -1,9 +1,9 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using PromQL.Analyzers.Editor.Tests.Support;
 
 namespace PromQL.Analyzers.Editor.Tests.Lsp
 {
@@ -17,13 +17,9 @@ namespace PromQL.Analyzers.Editor.Tests.Lsp
         private static JsonObject CSharpSettings() => new() { ["analyzersEnabled"] = true };
 
         /// <summary>Starts the server in <paramref name="workspaceFolder"/>, logging the wire to <paramref name="rpcLogPath"/>.</summary>
-        public static LspClient Start(string executable, string workspaceFolder, string rpcLogPath)
+        public static LspClient Start(string workspaceFolder, string rpcLogPath)
         {
-            var startInfo = new ProcessStartInfo(executable)
-            {
-                WorkingDirectory = workspaceFolder,
-                ArgumentList = { "--loglevel", "info", "--rpclog", rpcLogPath },
-            };
+            var startInfo = CSharpLsTool.StartInfo(workspaceFolder, "--loglevel", "info", "--rpclog", rpcLogPath);
 
             startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             startInfo.Environment["DOTNET_NOLOGO"] = "1";

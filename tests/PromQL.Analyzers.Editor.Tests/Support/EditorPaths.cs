@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using PromQL.Tests.Shared;
 
 namespace PromQL.Analyzers.Editor.Tests.Support
@@ -10,8 +8,5 @@ namespace PromQL.Analyzers.Editor.Tests.Support
         public static string Sample => RepositoryPaths.Combine("samples", "PodMemoryDashboard");
 
         public static string AnalyzerProject => RepositoryPaths.Combine("src", "PromQL.Analyzers", "PromQL.Analyzers.csproj");
-
-        /// <summary>Where install-csharp-ls.sh puts the language server (git-ignored).</summary>
-        public static string CSharpLs => RepositoryPaths.Combine(".tools", OperatingSystem.IsWindows() ? "csharp-ls.exe" : "csharp-ls");
     }
 }

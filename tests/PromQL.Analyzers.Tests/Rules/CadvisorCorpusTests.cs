@@ -14,12 +14,12 @@ using Xunit.Abstractions;
 namespace PromQL.Analyzers.Tests.Rules
 {
     /// <summary>
-    /// PROMQL001 and PROMQL002 on the real-world cAdvisor queries of <c>shared/conformance/container-memory-queries.jsonl</c>,
+    /// PROMQL001 and PROMQL002 on the real-world cAdvisor queries of <c>tests/Conformance/container-memory-queries.jsonl</c>,
     /// against the corpus's own per-mention analysis (see the README beside it).
     /// </summary>
     public class CadvisorCorpusTests
     {
-        private const string RelativePath = "shared/conformance/container-memory-queries.jsonl";
+        private const string FileName = "container-memory-queries.jsonl";
 
         private readonly ITestOutputHelper output;
 
@@ -115,7 +115,7 @@ namespace PromQL.Analyzers.Tests.Rules
             // string turned into a hole: the rules run on whatever tree the parser gives.
             var options = RuleRunner.WithPrefixes("container_", "node_", "go_", "http_", "foo", "some_metric", "a");
             int trees = 0, findings = 0;
-            foreach (var line in File.ReadLines(Path.Combine(Path.GetDirectoryName(RepositoryPaths.FindAbove(RelativePath))!, "parser-cases.jsonl"), Encoding.UTF8))
+            foreach (var line in File.ReadLines(RepositoryPaths.Conformance("parser-cases.jsonl"), Encoding.UTF8))
             {
                 if (string.IsNullOrWhiteSpace(line))
                 {
@@ -205,7 +205,7 @@ namespace PromQL.Analyzers.Tests.Rules
         private static List<CorpusQuery> LoadQueries()
         {
             var queries = new List<CorpusQuery>();
-            foreach (var line in File.ReadLines(RepositoryPaths.FindAbove(RelativePath), Encoding.UTF8))
+            foreach (var line in File.ReadLines(RepositoryPaths.Conformance(FileName), Encoding.UTF8))
             {
                 if (string.IsNullOrWhiteSpace(line))
                 {

@@ -15,7 +15,7 @@ namespace PromQL.Parsing.Tests.Conformance
     public sealed record ConformanceError(int? Start, int? End, string Message);
 
     /// <summary>
-    /// One case of <c>shared/conformance/parser-cases.jsonl</c> (see the README beside it): a query exactly as
+    /// One case of <c>tests/Conformance/parser-cases.jsonl</c> (see the README beside it): a query exactly as
     /// Prometheus sees it and what Prometheus does with it.
     /// </summary>
     public sealed record ConformanceCase(
@@ -45,8 +45,8 @@ namespace PromQL.Parsing.Tests.Conformance
     /// <summary>Loads the conformance corpus once per test run.</summary>
     public static class ConformanceCorpus
     {
-        /// <summary>The corpus path relative to the directory that holds <c>shared/</c>.</summary>
-        public const string RelativePath = "shared/conformance/parser-cases.jsonl";
+        /// <summary>The corpus file, in <c>tests/Conformance/</c>.</summary>
+        public const string FileName = "parser-cases.jsonl";
 
         private static readonly Lazy<IReadOnlyList<ConformanceCase>> LazyCases =
             new Lazy<IReadOnlyList<ConformanceCase>>(() => Load(FindCorpusFile()));
@@ -56,11 +56,8 @@ namespace PromQL.Parsing.Tests.Conformance
         /// <summary>Every usable case in file order (cases whose bytes are not valid UTF-8 are left out: a .NET string cannot carry them).</summary>
         public static IReadOnlyList<ConformanceCase> Cases => LazyCases.Value;
 
-        /// <summary>
-        /// Finds the corpus by walking up from the test binaries: in a worktree it is <c>/work/shared</c>, in CI
-        /// the repository is cloned with <c>shared/</c> beside it.
-        /// </summary>
-        public static string FindCorpusFile() => RepositoryPaths.FindAbove(RelativePath);
+        /// <summary>The vendored corpus file in the repository.</summary>
+        public static string FindCorpusFile() => RepositoryPaths.Conformance(FileName);
 
         /// <summary>Reads a corpus file.</summary>
         public static IReadOnlyList<ConformanceCase> Load(string path)

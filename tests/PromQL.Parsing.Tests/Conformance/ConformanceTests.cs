@@ -6,13 +6,14 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using PromQL.Parsing.Tests.Support;
+using PromQL.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace PromQL.Parsing.Tests.Conformance
 {
     /// <summary>
-    /// Measures the parser against Prometheus on the shared conformance corpus: verdicts, error positions,
+    /// Measures the parser against Prometheus on the conformance corpus (tests/Conformance/): verdicts, error positions,
     /// the canonical printer and print-and-parse round trips. Each check prints its figures and writes a report
     /// file (see <see cref="ReportDirectory"/>) listing every failing case.
     /// </summary>
@@ -392,7 +393,6 @@ namespace PromQL.Parsing.Tests.Conformance
         {
             public const string VerdictCheck = "verdict";
             public const string RoundTripCheck = "round-trip";
-            private const string RelativePath = "tests/PromQL.Parsing.Tests/Conformance/known-differences.json";
 
             private readonly List<(string Id, string Check, string Reason)> entries;
 
@@ -400,21 +400,7 @@ namespace PromQL.Parsing.Tests.Conformance
 
             public static KnownDifferences Load()
             {
-                string? path = null;
-                for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null && path is null; dir = dir.Parent)
-                {
-                    var candidate = Path.Combine(dir.FullName, RelativePath);
-                    if (File.Exists(candidate))
-                    {
-                        path = candidate;
-                    }
-                }
-
-                if (path is null)
-                {
-                    throw new FileNotFoundException($"{RelativePath} was not found above {AppContext.BaseDirectory}.");
-                }
-
+                var path = RepositoryPaths.Combine("tests", "PromQL.Parsing.Tests", "Conformance", "known-differences.json");
                 var entries = new List<(string, string, string)>();
                 using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
                 foreach (var item in document.RootElement.EnumerateArray())

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using PromQL.Parsing.Lexing;
+using PromQL.Tests.Shared;
 using Xunit;
 
 namespace PromQL.Parsing.Tests.Lexing
@@ -454,12 +455,11 @@ namespace PromQL.Parsing.Tests.Lexing
         [Fact]
         public void Corpus_EveryInputLexesWithoutThrowing_AndLexerErrorsMatchPrometheus()
         {
-            string? path = FindCorpus();
-            Assert.True(path != null, "shared/conformance/parser-cases.jsonl not found");
+            string path = RepositoryPaths.Conformance("parser-cases.jsonl");
             int lexed = 0;
             int lexerErrorCases = 0;
             var mismatches = new List<string>();
-            foreach (string line in File.ReadLines(path!))
+            foreach (string line in File.ReadLines(path))
             {
                 if (string.IsNullOrWhiteSpace(line))
                 {
@@ -533,22 +533,5 @@ namespace PromQL.Parsing.Tests.Lexing
 
         private static bool IsLexerMessage(string message) =>
             LexerMessagePrefixes.Any(p => message.StartsWith(p, StringComparison.Ordinal));
-
-        internal static string? FindCorpus()
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null)
-            {
-                string candidate = Path.Combine(dir.FullName, "shared", "conformance", "parser-cases.jsonl");
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-
-                dir = dir.Parent;
-            }
-
-            return null;
-        }
     }
 }

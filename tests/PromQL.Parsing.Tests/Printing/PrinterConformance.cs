@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using PromQL.Parsing.Printing;
 using PromQL.Parsing.Syntax;
+using PromQL.Tests.Shared;
 
 namespace PromQL.Parsing.Tests.Printing
 {
@@ -15,7 +16,7 @@ namespace PromQL.Parsing.Tests.Printing
     /// </summary>
     internal static class PrinterConformance
     {
-        /// <summary>The corpus file name, found under <c>PROMQL_CONFORMANCE_DIR</c>, a parent folder's <c>conformance</c>, or /work/shared/conformance.</summary>
+        /// <summary>The corpus file name in <c>tests/Conformance/</c>.</summary>
         public const string CasesFileName = "parser-cases.jsonl";
 
         // The corpus merges duplicate inputs, which drops two "out" rows whose text is also another case's
@@ -134,25 +135,7 @@ namespace PromQL.Parsing.Tests.Printing
             return cases;
         }
 
-        /// <summary>Where the corpus is: <c>PROMQL_CONFORMANCE_DIR</c>, a <c>conformance</c> folder above the test binaries, or /work/shared/conformance.</summary>
-        public static string FindCasesFile()
-        {
-            var fromEnvironment = Environment.GetEnvironmentVariable("PROMQL_CONFORMANCE_DIR");
-            if (!string.IsNullOrEmpty(fromEnvironment))
-            {
-                return Path.Combine(fromEnvironment, CasesFileName);
-            }
-
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "conformance", CasesFileName);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            return Path.Combine("/work/shared/conformance", CasesFileName);
-        }
+        /// <summary>The vendored corpus file in the repository (<c>tests/Conformance/</c>).</summary>
+        public static string FindCasesFile() => RepositoryPaths.Conformance(CasesFileName);
     }
 }

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using PromQL.Parsing.Semantics;
 using PromQL.Parsing.Syntax;
+using PromQL.Tests.Shared;
 using Xunit;
 using ValueType = PromQL.Parsing.Syntax.ValueType;
 
@@ -211,22 +212,7 @@ namespace PromQL.Parsing.Tests.Semantics
             return code.ToString();
         }
 
-        internal static string FindCorpus()
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null)
-            {
-                var candidate = Path.Combine(directory.FullName, "shared", "conformance", "parser-cases.jsonl");
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-
-                directory = directory.Parent;
-            }
-
-            throw new FileNotFoundException("shared/conformance/parser-cases.jsonl not found above " + AppContext.BaseDirectory);
-        }
+        internal static string FindCorpus() => RepositoryPaths.Conformance("parser-cases.jsonl");
 
         private static ValueType ToType(char code) => code switch
         {

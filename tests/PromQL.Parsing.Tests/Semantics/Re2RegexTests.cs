@@ -5,13 +5,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PromQL.Parsing.Semantics.Re2;
+using PromQL.Tests.Shared;
 using Xunit;
 
 namespace PromQL.Parsing.Tests.Semantics
 {
     public class Re2RegexTests
     {
-        private const string CorpusPath = "/work/shared/conformance/parser-cases.jsonl";
 
         [Theory]
         [InlineData("")]
@@ -274,15 +274,10 @@ namespace PromQL.Parsing.Tests.Semantics
         [Fact]
         public void Corpus_EveryRegexMatcherInValidQueriesIsAccepted()
         {
-            if (!File.Exists(CorpusPath))
-            {
-                return;
-            }
-
             var matcher = new Regex("(=~|!~)\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`)");
             int checkedCount = 0;
             var failures = new List<string>();
-            foreach (var line in File.ReadLines(CorpusPath))
+            foreach (var line in File.ReadLines(RepositoryPaths.Conformance("parser-cases.jsonl")))
             {
                 using var doc = JsonDocument.Parse(line);
                 var root = doc.RootElement;
