@@ -25,14 +25,14 @@ namespace PromQL.Analyzers
     public sealed class PromQlAnalyzer : DiagnosticAnalyzer
     {
         // Kept by the analyzer instance, which hosts keep across compilations; all entries are immutable.
-        private readonly AnalyzerCaches caches = new AnalyzerCaches();
-        private readonly ConditionalWeakTable<AnalyzerConfigOptions, PromQlAnalyzerOptions> options = new ConditionalWeakTable<AnalyzerConfigOptions, PromQlAnalyzerOptions>();
+        private readonly AnalyzerCaches _caches = new AnalyzerCaches();
+        private readonly ConditionalWeakTable<AnalyzerConfigOptions, PromQlAnalyzerOptions> _options = new ConditionalWeakTable<AnalyzerConfigOptions, PromQlAnalyzerOptions>();
 
         /// <summary>How many times this instance ran the parser (tests read it to show the cache at work).</summary>
-        internal int ParseCount => caches.Parses.Parses;
+        internal int ParseCount => _caches.Parses.Parses;
 
         /// <summary>How many strings this instance answered from its result cache (tests read it).</summary>
-        internal int ReusedResultCount => caches.Results.Hits;
+        internal int ReusedResultCount => _caches.Results.Hits;
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -49,7 +49,7 @@ namespace PromQL.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var facts = new CompilationFacts(start.Compilation, caches);
+                var facts = new CompilationFacts(start.Compilation, _caches);
                 start.RegisterSyntaxNodeAction(
                     c => AnalyzeString(c, facts),
                     SyntaxKind.StringLiteralExpression,
@@ -66,7 +66,7 @@ namespace PromQL.Analyzers
                 return;
             }
 
-            var config = options.GetValue(context.Options.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree), static o => PromQlAnalyzerOptions.Read(o));
+            var config = _options.GetValue(context.Options.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree), static o => PromQlAnalyzerOptions.Read(o));
 
             // Re-analysis after an edit elsewhere (the IDE's case): a string of an unchanged member is answered from
             // the results kept for the member's text, before any screening.
@@ -106,7 +106,7 @@ namespace PromQL.Analyzers
         private Screening? Screen(ExpressionSyntax root, PromQlAnalyzerOptions config, CompilationFacts facts, SyntaxNodeAnalysisContext context)
         {
             var scan = TextScan.Of(root, config);
-            var byComment = caches.LanguageCommentsOf(root.SyntaxTree).IsMarked(root);
+            var byComment = _caches.LanguageCommentsOf(root.SyntaxTree).IsMarked(root);
             var targetName = string.Empty;
             var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(root, out targetName);
             var maybeTarget = !byComment && facts.IsCandidate(targetKind, targetName, config);
@@ -137,7 +137,7 @@ namespace PromQL.Analyzers
             }
 
             var text = StringExpressions.Read(root, screening.Scan.HasOtherParts ? StringExpressions.ConstantValuesFrom(model, cancellationToken) : null, cancellationToken);
-            var result = caches.Parses.Parse(text.Text);
+            var result = _caches.Parses.Parse(text.Text);
 
             // Strings found by content alone are PromQL only if they parse, and never get PROMQL100.
             if (!marked && result.HasErrors)
@@ -212,7 +212,7 @@ namespace PromQL.Analyzers
 
             if (slot.Reused)
             {
-                caches.Results.CountHit();
+                _caches.Results.CountHit();
             }
 
             foreach (var diagnostic in diagnostics)

@@ -27,31 +27,31 @@ namespace PromQL.Benchmarks
 
         private const int PathologicalLength = 50_000;
 
-        private (string Text, PromQlParserOptions Options)[] expectOk = Array.Empty<(string, PromQlParserOptions)>();
-        private (string Text, PromQlParserOptions Options)[] realWorld = Array.Empty<(string, PromQlParserOptions)>();
+        private (string Text, PromQlParserOptions Options)[] _expectOk = Array.Empty<(string, PromQlParserOptions)>();
+        private (string Text, PromQlParserOptions Options)[] _realWorld = Array.Empty<(string, PromQlParserOptions)>();
 
         /// <summary>Loads the corpus once, outside the measurement.</summary>
         [GlobalSetup]
         public void Setup()
         {
             var cases = ConformanceCorpus.Cases;
-            expectOk = cases.Where(c => c.ExpectOk && c.Input.Length < PathologicalLength).Select(c => (c.Input, c.Options)).ToArray();
-            realWorld = cases.Where(c => c.ExpectOk && (c.Source.StartsWith("kube-prometheus", StringComparison.Ordinal)
+            _expectOk = cases.Where(c => c.ExpectOk && c.Input.Length < PathologicalLength).Select(c => (c.Input, c.Options)).ToArray();
+            _realWorld = cases.Where(c => c.ExpectOk && (c.Source.StartsWith("kube-prometheus", StringComparison.Ordinal)
                     || c.Source.StartsWith("kubernetes-mixin", StringComparison.Ordinal)))
                 .Select(c => (c.Input, c.Options)).ToArray();
-            Check(nameof(ExpectOkQueryCount), ExpectOkQueryCount, expectOk.Length);
-            Check(nameof(RealWorldQueryCount), RealWorldQueryCount, realWorld.Length);
-            Console.WriteLine($"// expect-ok set: {expectOk.Length} queries, {expectOk.Sum(q => q.Text.Length):N0} chars; " +
-                $"real-world set: {realWorld.Length} queries, {realWorld.Sum(q => q.Text.Length):N0} chars");
+            Check(nameof(ExpectOkQueryCount), ExpectOkQueryCount, _expectOk.Length);
+            Check(nameof(RealWorldQueryCount), RealWorldQueryCount, _realWorld.Length);
+            Console.WriteLine($"// expect-ok set: {_expectOk.Length} queries, {_expectOk.Sum(q => q.Text.Length):N0} chars; " +
+                $"real-world set: {_realWorld.Length} queries, {_realWorld.Sum(q => q.Text.Length):N0} chars");
         }
 
         /// <summary>Every expect-ok case, per query.</summary>
         [Benchmark(OperationsPerInvoke = ExpectOkQueryCount)]
-        public int ParseExpectOkCorpus() => ParseAll(expectOk);
+        public int ParseExpectOkCorpus() => ParseAll(_expectOk);
 
         /// <summary>The real-world subset, per query.</summary>
         [Benchmark(OperationsPerInvoke = RealWorldQueryCount)]
-        public int ParseRealWorldQueries() => ParseAll(realWorld);
+        public int ParseRealWorldQueries() => ParseAll(_realWorld);
 
         private static int ParseAll((string Text, PromQlParserOptions Options)[] queries)
         {
@@ -84,8 +84,8 @@ namespace PromQL.Benchmarks
     [MemoryDiagnoser]
     public class LinearTimeBenchmarks
     {
-        private string nestedParentheses = string.Empty;
-        private string leadingMinusSigns = string.Empty;
+        private string _nestedParentheses = string.Empty;
+        private string _leadingMinusSigns = string.Empty;
 
         /// <summary>Nesting depth or sign count.</summary>
         [Params(10, 100, 1000)]
@@ -95,16 +95,16 @@ namespace PromQL.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
-            nestedParentheses = new string('(', N) + "foo" + new string(')', N);
-            leadingMinusSigns = new StringBuilder().Append('-', N).Append("foo").ToString();
+            _nestedParentheses = new string('(', N) + "foo" + new string(')', N);
+            _leadingMinusSigns = new StringBuilder().Append('-', N).Append("foo").ToString();
         }
 
         /// <summary><c>((…(foo)…))</c> with N pairs.</summary>
         [Benchmark]
-        public bool NestedParentheses() => PromQlParser.Parse(nestedParentheses).HasErrors;
+        public bool NestedParentheses() => PromQlParser.Parse(_nestedParentheses).HasErrors;
 
         /// <summary><c>---…-foo</c> with N signs.</summary>
         [Benchmark]
-        public bool LeadingMinusSigns() => PromQlParser.Parse(leadingMinusSigns).HasErrors;
+        public bool LeadingMinusSigns() => PromQlParser.Parse(_leadingMinusSigns).HasErrors;
     }
 }

@@ -18,27 +18,27 @@ namespace PromQL.Analyzers.Analysis
     /// </summary>
     internal sealed class CompilationFacts
     {
-        private readonly Compilation compilation;
-        private readonly AnalyzerCaches caches;
-        private readonly Lazy<ImmutableHashSet<string>> stringSyntaxNames;
-        private readonly Lazy<ConcurrentDictionary<string, ImmutableArray<string>>> constantsByName;
-        private readonly Lazy<(object Epoch, bool Reused)> epoch;
-        private readonly ConcurrentDictionary<MemberDeclarationSyntax, MemberSlot> members = new ConcurrentDictionary<MemberDeclarationSyntax, MemberSlot>();
-        private readonly Lazy<KnownApiTypes> knownApiTypes;
+        private readonly Compilation _compilation;
+        private readonly AnalyzerCaches _caches;
+        private readonly Lazy<ImmutableHashSet<string>> _stringSyntaxNames;
+        private readonly Lazy<ConcurrentDictionary<string, ImmutableArray<string>>> _constantsByName;
+        private readonly Lazy<(object Epoch, bool Reused)> _epoch;
+        private readonly ConcurrentDictionary<MemberDeclarationSyntax, MemberSlot> _members = new ConcurrentDictionary<MemberDeclarationSyntax, MemberSlot>();
+        private readonly Lazy<KnownApiTypes> _knownApiTypes;
 
         public CompilationFacts(Compilation compilation, AnalyzerCaches caches)
         {
-            this.compilation = compilation;
-            this.caches = caches;
+            _compilation = compilation;
+            _caches = caches;
             // The names depend on declarations and references only: compilations of one epoch share them.
-            stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(
-                () => caches.NamesByEpoch.GetValue(epoch!.Value.Epoch, _ => CollectStringSyntaxNames()), LazyThreadSafetyMode.ExecutionAndPublication);
+            _stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(
+                () => caches.NamesByEpoch.GetValue(_epoch!.Value.Epoch, _ => CollectStringSyntaxNames()), LazyThreadSafetyMode.ExecutionAndPublication);
             // Source field constants are declarations too: compilations of one epoch share them.
-            constantsByName = new Lazy<ConcurrentDictionary<string, ImmutableArray<string>>>(
-                () => caches.ConstantsByEpoch.GetValue(epoch!.Value.Epoch, static _ => new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)),
+            _constantsByName = new Lazy<ConcurrentDictionary<string, ImmutableArray<string>>>(
+                () => caches.ConstantsByEpoch.GetValue(_epoch!.Value.Epoch, static _ => new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)),
                 LazyThreadSafetyMode.ExecutionAndPublication);
-            knownApiTypes = new Lazy<KnownApiTypes>(CollectKnownApiTypes, LazyThreadSafetyMode.ExecutionAndPublication);
-            epoch = new Lazy<(object, bool)>(
+            _knownApiTypes = new Lazy<KnownApiTypes>(CollectKnownApiTypes, LazyThreadSafetyMode.ExecutionAndPublication);
+            _epoch = new Lazy<(object, bool)>(
                 () => (caches.Declarations.EpochOf(compilation, out var reused), reused), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -46,7 +46,7 @@ namespace PromQL.Analyzers.Analysis
         /// Whether this compilation shares its declarations with one this analyzer instance saw before (the IDE's
         /// compilation after an edit inside a member): only then is a member's cached result worth asking for first.
         /// </summary>
-        public bool IsReanalysis => epoch.Value.Reused;
+        public bool IsReanalysis => _epoch.Value.Reused;
 
         /// <summary>
         /// The member whose text decides <paramref name="root"/>'s result, with where that result is kept; null when
@@ -60,9 +60,9 @@ namespace PromQL.Analyzers.Analysis
                 return null;
             }
 
-            if (!members.TryGetValue(member, out var slot))
+            if (!_members.TryGetValue(member, out var slot))
             {
-                slot = members.GetOrAdd(member, new MemberSlot(caches.Results, member, caches.Results.Probe(epoch.Value.Epoch, member, options)));
+                slot = _members.GetOrAdd(member, new MemberSlot(_caches.Results, member, _caches.Results.Probe(_epoch.Value.Epoch, member, options)));
             }
 
             return slot.Probe is null ? null : slot;
@@ -79,14 +79,14 @@ namespace PromQL.Analyzers.Analysis
             if (name.Length == 0)
             {
                 // new(...) or : base(...): the type is not written.
-                return kind == TargetKind.ConstructorArgument && !stringSyntaxNames.Value.IsEmpty;
+                return kind == TargetKind.ConstructorArgument && !_stringSyntaxNames.Value.IsEmpty;
             }
 
             if (kind is TargetKind.MethodArgument or TargetKind.MemberAssignment)
             {
                 // A known API's member name counts only when a type of that API is in sight.
-                if ((name is "QueryAsync" or "QueryRangeAsync" && (knownApiTypes.Value & KnownApiTypes.Clients) != 0)
-                    || (name == "Query" && (knownApiTypes.Value & KnownApiTypes.Requests) != 0))
+                if ((name is "QueryAsync" or "QueryRangeAsync" && (_knownApiTypes.Value & KnownApiTypes.Clients) != 0)
+                    || (name == "Query" && (_knownApiTypes.Value & KnownApiTypes.Requests) != 0))
                 {
                     return true;
                 }
@@ -100,7 +100,7 @@ namespace PromQL.Analyzers.Analysis
                 }
             }
 
-            return stringSyntaxNames.Value.Contains(name);
+            return _stringSyntaxNames.Value.Contains(name);
         }
 
         /// <summary>
@@ -116,7 +116,7 @@ namespace PromQL.Analyzers.Analysis
                 return false;
             }
 
-            var constants = constantsByName.Value;
+            var constants = _constantsByName.Value;
             if (!constants.TryGetValue(name, out var values))
             {
                 values = constants.GetOrAdd(name, FieldConstants(name, cancellationToken));
@@ -175,7 +175,7 @@ namespace PromQL.Analyzers.Analysis
         private ImmutableArray<string> FieldConstants(string name, CancellationToken cancellationToken)
         {
             var builder = ImmutableArray.CreateBuilder<string>();
-            foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
             {
                 if (symbol is IFieldSymbol { IsConst: true, HasConstantValue: true, ConstantValue: string value })
                 {
@@ -188,8 +188,8 @@ namespace PromQL.Analyzers.Analysis
 
         private KnownApiTypes CollectKnownApiTypes()
         {
-            var found = KnownApiTypeNames.InSource(compilation);
-            foreach (var reference in compilation.References)
+            var found = KnownApiTypeNames.InSource(_compilation);
+            foreach (var reference in _compilation.References)
             {
                 if (found == (KnownApiTypes.Clients | KnownApiTypes.Requests))
                 {
@@ -202,7 +202,7 @@ namespace PromQL.Analyzers.Analysis
                         found |= KnownApiTypeNames.InSource(project.Compilation);
                         break;
                     case PortableExecutableReference file:
-                        found |= caches.KnownApiTypesOf(file);
+                        found |= _caches.KnownApiTypesOf(file);
                         break;
                 }
             }
@@ -213,24 +213,24 @@ namespace PromQL.Analyzers.Analysis
         private ImmutableHashSet<string> CollectStringSyntaxNames()
         {
             var names = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
-            foreach (var tree in compilation.SyntaxTrees)
+            foreach (var tree in _compilation.SyntaxTrees)
             {
-                names = names.Union(caches.NamesOf(tree));
+                names = names.Union(_caches.NamesOf(tree));
             }
 
-            foreach (var reference in compilation.References)
+            foreach (var reference in _compilation.References)
             {
                 switch (reference)
                 {
                     case CompilationReference project:
                         foreach (var tree in project.Compilation.SyntaxTrees)
                         {
-                            names = names.Union(caches.NamesOf(tree));
+                            names = names.Union(_caches.NamesOf(tree));
                         }
 
                         break;
                     case PortableExecutableReference file:
-                        names = names.Union(caches.NamesOf(file));
+                        names = names.Union(_caches.NamesOf(file));
                         break;
                 }
             }
@@ -242,12 +242,12 @@ namespace PromQL.Analyzers.Analysis
     /// <summary>A member of one compilation and its cached results, once found or stored.</summary>
     internal sealed class MemberSlot
     {
-        private readonly ResultCache cache;
-        private volatile MemberResults? results;
+        private readonly ResultCache _cache;
+        private volatile MemberResults? _results;
 
         public MemberSlot(ResultCache cache, MemberDeclarationSyntax member, MemberProbe? probe)
         {
-            this.cache = cache;
+            _cache = cache;
             Member = member;
             Probe = probe;
         }
@@ -261,13 +261,13 @@ namespace PromQL.Analyzers.Analysis
         {
             get
             {
-                if (results is null && Probe is { } probe && cache.TryGet(probe) is { } found)
+                if (_results is null && Probe is { } probe && _cache.TryGet(probe) is { } found)
                 {
                     Reused = true;
-                    results = found;
+                    _results = found;
                 }
 
-                return results;
+                return _results;
             }
         }
 
@@ -278,7 +278,7 @@ namespace PromQL.Analyzers.Analysis
         {
             if (Probe is { } probe)
             {
-                results = cache.Add(probe, offsets, diagnostics);
+                _results = _cache.Add(probe, offsets, diagnostics);
             }
         }
     }
@@ -289,10 +289,10 @@ namespace PromQL.Analyzers.Analysis
     /// </summary>
     internal sealed class AnalyzerCaches
     {
-        private readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> treeNames = new ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>();
-        private readonly ConditionalWeakTable<SyntaxTree, TreeLanguageComments> treeComments = new ConditionalWeakTable<SyntaxTree, TreeLanguageComments>();
-        private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
-        private readonly ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>> knownApiTypes = new ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>>();
+        private readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> _treeNames = new ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>();
+        private readonly ConditionalWeakTable<SyntaxTree, TreeLanguageComments> _treeComments = new ConditionalWeakTable<SyntaxTree, TreeLanguageComments>();
+        private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> _metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
+        private readonly ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>> _knownApiTypes = new ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>>();
 
         public ParseCache Parses { get; } = new ParseCache();
 
@@ -308,10 +308,10 @@ namespace PromQL.Analyzers.Analysis
         public DeclarationEpochs Declarations { get; } = new DeclarationEpochs();
 
         /// <summary>The <c>lang=promql</c> comments of a tree (see <see cref="TreeLanguageComments"/>).</summary>
-        public TreeLanguageComments LanguageCommentsOf(SyntaxTree tree) => treeComments.GetValue(tree, static t => new TreeLanguageComments(t));
+        public TreeLanguageComments LanguageCommentsOf(SyntaxTree tree) => _treeComments.GetValue(tree, static t => new TreeLanguageComments(t));
 
         public ImmutableHashSet<string> NamesOf(SyntaxTree tree) =>
-            treeNames.GetValue(tree, static t => StringSyntaxNames.FromTree(t, CancellationToken.None));
+            _treeNames.GetValue(tree, static t => StringSyntaxNames.FromTree(t, CancellationToken.None));
 
         public KnownApiTypes KnownApiTypesOf(PortableExecutableReference reference)
         {
@@ -325,7 +325,7 @@ namespace PromQL.Analyzers.Analysis
                 return KnownApiTypes.None;
             }
 
-            return knownApiTypes.GetValue(metadata, static m =>
+            return _knownApiTypes.GetValue(metadata, static m =>
             {
                 try
                 {
@@ -350,7 +350,7 @@ namespace PromQL.Analyzers.Analysis
                 return ImmutableHashSet<string>.Empty;
             }
 
-            return metadataNames.GetValue(metadata, static m =>
+            return _metadataNames.GetValue(metadata, static m =>
             {
                 try
                 {

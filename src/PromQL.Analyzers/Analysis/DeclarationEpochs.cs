@@ -28,9 +28,9 @@ namespace PromQL.Analyzers.Analysis
         public const int MaxSnapshots = 8;
         public const int MaxChangedTrees = 8;
 
-        private readonly object gate = new object();
-        private readonly List<Snapshot> snapshots = new List<Snapshot>();
-        private readonly ConditionalWeakTable<SyntaxTree, DeclarationShape> shapes = new ConditionalWeakTable<SyntaxTree, DeclarationShape>();
+        private readonly object _gate = new object();
+        private readonly List<Snapshot> _snapshots = new List<Snapshot>();
+        private readonly ConditionalWeakTable<SyntaxTree, DeclarationShape> _shapes = new ConditionalWeakTable<SyntaxTree, DeclarationShape>();
 
         /// <summary>The epoch of <paramref name="compilation"/>: the same object as an earlier compilation's when they may share results.</summary>
         public object EpochOf(Compilation compilation) => EpochOf(compilation, out _);
@@ -42,26 +42,26 @@ namespace PromQL.Analyzers.Analysis
             var trees = ImmutableArray.CreateRange(compilation.SyntaxTrees);
             // Not References, which binds them: #r directives are declaration text anyway.
             var references = compilation.ExternalReferences;
-            lock (gate)
+            lock (_gate)
             {
-                for (var i = 0; i < snapshots.Count; i++)
+                for (var i = 0; i < _snapshots.Count; i++)
                 {
-                    var snapshot = snapshots[i];
+                    var snapshot = _snapshots[i];
                     if (Equivalent(snapshot, compilation, trees, references))
                     {
                         // Compare the next compilation with these trees, which the IDE will keep where unchanged.
-                        snapshots.RemoveAt(i);
-                        snapshots.Insert(0, new Snapshot(snapshot.Epoch, compilation.Options, compilation.AssemblyName, trees, references));
+                        _snapshots.RemoveAt(i);
+                        _snapshots.Insert(0, new Snapshot(snapshot.Epoch, compilation.Options, compilation.AssemblyName, trees, references));
                         reused = true;
                         return snapshot.Epoch;
                     }
                 }
 
                 var created = new Snapshot(new object(), compilation.Options, compilation.AssemblyName, trees, references);
-                snapshots.Insert(0, created);
-                if (snapshots.Count > MaxSnapshots)
+                _snapshots.Insert(0, created);
+                if (_snapshots.Count > MaxSnapshots)
                 {
-                    snapshots.RemoveAt(snapshots.Count - 1);
+                    _snapshots.RemoveAt(_snapshots.Count - 1);
                 }
 
                 return created.Epoch;
@@ -171,7 +171,7 @@ namespace PromQL.Analyzers.Analysis
             return true;
         }
 
-        private DeclarationShape ShapeOf(SyntaxTree tree) => shapes.GetValue(tree, static t => DeclarationShape.Of(t));
+        private DeclarationShape ShapeOf(SyntaxTree tree) => _shapes.GetValue(tree, static t => DeclarationShape.Of(t));
 
         /// <summary>A tree's text and the spans of its member bodies, in order: found by walking declarations only.</summary>
         internal sealed class DeclarationShape

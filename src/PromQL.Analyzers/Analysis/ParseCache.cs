@@ -11,27 +11,27 @@ namespace PromQL.Analyzers.Analysis
     {
         public const int Capacity = 4096;
 
-        private readonly ConcurrentDictionary<string, PromQlParseResult> results = new ConcurrentDictionary<string, PromQlParseResult>();
-        private int parses;
+        private readonly ConcurrentDictionary<string, PromQlParseResult> _results = new ConcurrentDictionary<string, PromQlParseResult>();
+        private int _parses;
 
         /// <summary>How many times the parser ran (cache misses), for tests of the cache.</summary>
-        public int Parses => parses;
+        public int Parses => _parses;
 
         public PromQlParseResult Parse(string text)
         {
-            if (results.TryGetValue(text, out var cached))
+            if (_results.TryGetValue(text, out var cached))
             {
                 return cached;
             }
 
             var result = PromQlParser.Parse(text);
-            System.Threading.Interlocked.Increment(ref parses);
-            if (results.Count >= Capacity)
+            System.Threading.Interlocked.Increment(ref _parses);
+            if (_results.Count >= Capacity)
             {
-                results.Clear();
+                _results.Clear();
             }
 
-            results.TryAdd(text, result);
+            _results.TryAdd(text, result);
             return result;
         }
     }

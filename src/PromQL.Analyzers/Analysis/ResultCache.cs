@@ -31,15 +31,15 @@ namespace PromQL.Analyzers.Analysis
         private const int ChunkLength = 1024;
 
         [ThreadStatic]
-        private static char[]? chunk;
+        private static char[]? s_chunk;
 
-        private readonly ConcurrentDictionary<int, MemberResults> entries = new ConcurrentDictionary<int, MemberResults>();
-        private readonly ConditionalWeakTable<PromQlAnalyzerOptions, string> optionsKeys = new ConditionalWeakTable<PromQlAnalyzerOptions, string>();
-        private int hits;
-        private long heldChars;
+        private readonly ConcurrentDictionary<int, MemberResults> _entries = new ConcurrentDictionary<int, MemberResults>();
+        private readonly ConditionalWeakTable<PromQlAnalyzerOptions, string> _optionsKeys = new ConditionalWeakTable<PromQlAnalyzerOptions, string>();
+        private int _hits;
+        private long _heldChars;
 
         /// <summary>How many strings were answered from the cache, for tests of the cache.</summary>
-        public int Hits => hits;
+        public int Hits => _hits;
 
         /// <summary>
         /// The member whose text decides <paramref name="root"/>'s result, or null when it may depend on more: a
@@ -68,7 +68,7 @@ namespace PromQL.Analyzers.Analysis
             }
 
             var span = member.FullSpan;
-            var optionsKey = ReferenceEquals(options, PromQlAnalyzerOptions.Default) ? string.Empty : optionsKeys.GetValue(options, OptionsKey);
+            var optionsKey = ReferenceEquals(options, PromQlAnalyzerOptions.Default) ? string.Empty : _optionsKeys.GetValue(options, OptionsKey);
             unchecked
             {
                 var hash = RuntimeHelpers.GetHashCode(epoch);
@@ -79,23 +79,23 @@ namespace PromQL.Analyzers.Analysis
         }
 
         public MemberResults? TryGet(MemberProbe probe) =>
-            entries.TryGetValue(probe.Hash, out var entry) && entry.Matches(probe) ? entry : null;
+            _entries.TryGetValue(probe.Hash, out var entry) && entry.Matches(probe) ? entry : null;
 
         /// <summary>Counts a string answered from the cache.</summary>
-        public void CountHit() => Interlocked.Increment(ref hits);
+        public void CountHit() => Interlocked.Increment(ref _hits);
 
         public MemberResults Add(MemberProbe probe, ImmutableArray<int> offsets, ImmutableArray<ImmutableArray<CachedDiagnostic>> diagnostics)
         {
-            if (entries.Count >= Capacity || Interlocked.Read(ref heldChars) + probe.MemberSpan.Length > MaxMemberChars)
+            if (_entries.Count >= Capacity || Interlocked.Read(ref _heldChars) + probe.MemberSpan.Length > MaxMemberChars)
             {
-                entries.Clear();
-                Interlocked.Exchange(ref heldChars, 0);
+                _entries.Clear();
+                Interlocked.Exchange(ref _heldChars, 0);
             }
 
             // A colliding entry is replaced: the look-up compares everything, so a collision only costs a miss.
             var entry = new MemberResults(probe, offsets, diagnostics);
-            entries[probe.Hash] = entry;
-            Interlocked.Add(ref heldChars, probe.MemberSpan.Length);
+            _entries[probe.Hash] = entry;
+            Interlocked.Add(ref _heldChars, probe.MemberSpan.Length);
             return entry;
         }
 
@@ -103,8 +103,8 @@ namespace PromQL.Analyzers.Analysis
         {
             // Four characters at a time in four independent lanes: the member's text is hashed for every string that
             // asks, and the editor's second pass is mostly this and the comparison below.
-            const ulong Prime = 0x100000001B3UL;
-            var buffer = chunk ??= new char[ChunkLength];
+            const ulong prime = 0x100000001B3UL;
+            var buffer = s_chunk ??= new char[ChunkLength];
             ulong a = (ulong)span.Length, b = 0x9E3779B97F4A7C15UL, c = 0xC2B2AE3D27D4EB4FUL, d = 0x165667B19E3779F9UL;
             for (var start = span.Start; start < span.End; start += ChunkLength)
             {
@@ -114,20 +114,20 @@ namespace PromQL.Analyzers.Analysis
                 var i = 0;
                 for (; i + 4 <= words.Length; i += 4)
                 {
-                    a = (a ^ words[i]) * Prime;
-                    b = (b ^ words[i + 1]) * Prime;
-                    c = (c ^ words[i + 2]) * Prime;
-                    d = (d ^ words[i + 3]) * Prime;
+                    a = (a ^ words[i]) * prime;
+                    b = (b ^ words[i + 1]) * prime;
+                    c = (c ^ words[i + 2]) * prime;
+                    d = (d ^ words[i + 3]) * prime;
                 }
 
                 for (; i < words.Length; i++)
                 {
-                    a = (a ^ words[i]) * Prime;
+                    a = (a ^ words[i]) * prime;
                 }
 
                 for (var j = count & ~3; j < count; j++)
                 {
-                    b = (b ^ buffer[j]) * Prime;
+                    b = (b ^ buffer[j]) * prime;
                 }
             }
 
@@ -142,7 +142,7 @@ namespace PromQL.Analyzers.Analysis
                 return false;
             }
 
-            var buffer = chunk ??= new char[ChunkLength];
+            var buffer = s_chunk ??= new char[ChunkLength];
             for (var start = 0; start < span.Length; start += ChunkLength)
             {
                 var count = Math.Min(ChunkLength, span.Length - start);
@@ -179,33 +179,33 @@ namespace PromQL.Analyzers.Analysis
     /// <summary>The results of every string of one member: by offset from the member's start, sorted.</summary>
     internal sealed class MemberResults
     {
-        private readonly object epoch;
-        private readonly string memberText;
-        private readonly string optionsKey;
-        private readonly ImmutableArray<int> offsets;
-        private readonly ImmutableArray<ImmutableArray<CachedDiagnostic>> diagnostics;
+        private readonly object _epoch;
+        private readonly string _memberText;
+        private readonly string _optionsKey;
+        private readonly ImmutableArray<int> _offsets;
+        private readonly ImmutableArray<ImmutableArray<CachedDiagnostic>> _diagnostics;
 
         public MemberResults(MemberProbe probe, ImmutableArray<int> offsets, ImmutableArray<ImmutableArray<CachedDiagnostic>> diagnostics)
         {
-            epoch = probe.Epoch;
-            memberText = probe.Source.ToString(probe.MemberSpan);
-            optionsKey = probe.OptionsKey;
-            this.offsets = offsets;
-            this.diagnostics = diagnostics;
+            _epoch = probe.Epoch;
+            _memberText = probe.Source.ToString(probe.MemberSpan);
+            _optionsKey = probe.OptionsKey;
+            _offsets = offsets;
+            _diagnostics = diagnostics;
         }
 
         /// <summary>The diagnostics of the string at <paramref name="offset"/> (spans relative to the member's start).</summary>
         public bool TryGet(int offset, out ImmutableArray<CachedDiagnostic> found)
         {
-            var index = offsets.BinarySearch(offset);
-            found = index >= 0 ? diagnostics[index] : default;
+            var index = _offsets.BinarySearch(offset);
+            found = index >= 0 ? _diagnostics[index] : default;
             return index >= 0;
         }
 
         public bool Matches(MemberProbe probe) =>
-            ReferenceEquals(epoch, probe.Epoch)
-            && string.Equals(optionsKey, probe.OptionsKey, StringComparison.Ordinal)
-            && ResultCache.SameText(memberText, probe.Source, probe.MemberSpan);
+            ReferenceEquals(_epoch, probe.Epoch)
+            && string.Equals(_optionsKey, probe.OptionsKey, StringComparison.Ordinal)
+            && ResultCache.SameText(_memberText, probe.Source, probe.MemberSpan);
     }
 
     /// <summary>A member's place in the cache, computed without allocating. <see cref="MemberStart"/> places the cached spans.</summary>

@@ -172,12 +172,12 @@ namespace PromQL.Analyzers.Analysis
 
         private sealed class Collector
         {
-            private readonly PromQlAnalyzerOptions options;
+            private readonly PromQlAnalyzerOptions _options;
             public TextScan Scan;
 
-            public Collector(PromQlAnalyzerOptions options) => this.options = options;
+            public Collector(PromQlAnalyzerOptions options) => _options = options;
 
-            public void Visit(SyntaxToken token) => Scan.Visit(token, options);
+            public void Visit(SyntaxToken token) => Scan.Visit(token, _options);
 
             public void Other(ExpressionSyntax part) => Scan.HasOtherParts = true;
         }

@@ -21,7 +21,7 @@ namespace PromQL.Analyzers.Detection
         private const int ChunkSize = 4096;
 
         [ThreadStatic]
-        private static char[]? chunk;
+        private static char[]? s_chunk;
 
         /// <summary>
         /// Whether <paramref name="root"/> is marked, given the regions its tree's markers can reach
@@ -69,7 +69,7 @@ namespace PromQL.Analyzers.Detection
         public static ImmutableArray<TextSpan> FindReach(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var text = tree.GetText(cancellationToken);
-            var buffer = chunk ??= new char[ChunkSize];
+            var buffer = s_chunk ??= new char[ChunkSize];
             List<TextSpan>? reach = null;
             SyntaxNode? root = null;
             var skipTo = 0;
@@ -280,23 +280,23 @@ namespace PromQL.Analyzers.Detection
     {
         private const int WalksBeforeIndex = 8;
 
-        private readonly SyntaxTree tree;
-        private volatile StrongBox<ImmutableArray<TextSpan>>? reach;
-        private int walks;
+        private readonly SyntaxTree _tree;
+        private volatile StrongBox<ImmutableArray<TextSpan>>? _reach;
+        private int _walks;
 
-        public TreeLanguageComments(SyntaxTree tree) => this.tree = tree;
+        public TreeLanguageComments(SyntaxTree tree) => _tree = tree;
 
         public bool IsMarked(ExpressionSyntax root)
         {
-            var index = reach;
+            var index = _reach;
             if (index is null)
             {
-                if (Interlocked.Increment(ref walks) <= WalksBeforeIndex)
+                if (Interlocked.Increment(ref _walks) <= WalksBeforeIndex)
                 {
                     return LanguageComment.IsMarked(root);
                 }
 
-                index = reach = new StrongBox<ImmutableArray<TextSpan>>(LanguageComment.FindReach(tree, CancellationToken.None));
+                index = _reach = new StrongBox<ImmutableArray<TextSpan>>(LanguageComment.FindReach(_tree, CancellationToken.None));
             }
 
             return LanguageComment.IsMarked(root, index.Value);

@@ -9,17 +9,17 @@ namespace PromQL.Parsing.Grammar
     /// </summary>
     internal sealed class ParseContext
     {
-        /// <summary>Failure messages that start with this character name an entry of <see cref="errors"/>.</summary>
+        /// <summary>Failure messages that start with this character name an entry of <see cref="_errors"/>.</summary>
         public const char ErrorKeyMarker = '\u0001';
 
-        private readonly TokenInput?[] inputs;
-        private readonly List<PromQlDiagnostic> errors = new List<PromQlDiagnostic>();
+        private readonly TokenInput?[] _inputs;
+        private readonly List<PromQlDiagnostic> _errors = new List<PromQlDiagnostic>();
 
         public ParseContext(TokenList tokens, PromQlParserOptions options)
         {
             Tokens = tokens;
             Options = options;
-            inputs = new TokenInput?[tokens.Count];
+            _inputs = new TokenInput?[tokens.Count];
         }
 
         public TokenList Tokens { get; }
@@ -42,19 +42,19 @@ namespace PromQL.Parsing.Grammar
         /// <summary>The input positioned at a token; one object per token, made once.</summary>
         public TokenInput InputAt(int index)
         {
-            if (index >= inputs.Length)
+            if (index >= _inputs.Length)
             {
-                index = inputs.Length - 1;
+                index = _inputs.Length - 1;
             }
 
-            return inputs[index] ??= new TokenInput(this, index);
+            return _inputs[index] ??= new TokenInput(this, index);
         }
 
         /// <summary>Records an error and returns the failure message that names it.</summary>
         public string RecordError(string message, int start, int end)
         {
-            errors.Add(new PromQlDiagnostic(message, start, end - start));
-            return ErrorKeyMarker + (errors.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _errors.Add(new PromQlDiagnostic(message, start, end - start));
+            return ErrorKeyMarker + (_errors.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         /// <summary>The error a failure message names, or null when it names none.</summary>
@@ -66,7 +66,7 @@ namespace PromQL.Parsing.Grammar
             }
 
             return int.TryParse(message.Substring(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
-                && index < errors.Count ? errors[index] : null;
+                && index < _errors.Count ? _errors[index] : null;
         }
     }
 }

@@ -341,22 +341,22 @@ namespace PromQL.Parsing.Grammar
 
         private static readonly Parser<LabelMatcher> StringMatcher =
             (from name in Tok(TokenKind.String)
-            from rest in (from op in MatchOp from value in MatcherValue select (op, value)).XOptional()
-            select (name, rest)).Act<(Token Name, IOption<(Token Op, Token Value)> Tail), LabelMatcher>((m, c) =>
-            {
-                if (!Literals.TryUnquote(TextOf(c, m.Name), out var name, out var error))
-                {
-                    return Outcome<LabelMatcher>.Fail(error ?? "bad string", m.Name.Start, m.Name.End);
-                }
+             from rest in (from op in MatchOp from value in MatcherValue select (op, value)).XOptional()
+             select (name, rest)).Act<(Token Name, IOption<(Token Op, Token Value)> Tail), LabelMatcher>((m, c) =>
+             {
+                 if (!Literals.TryUnquote(TextOf(c, m.Name), out var name, out var error))
+                 {
+                     return Outcome<LabelMatcher>.Fail(error ?? "bad string", m.Name.Start, m.Name.End);
+                 }
 
-                if (m.Tail.IsDefined)
-                {
-                    return MakeMatcher(c, name, m.Name, m.Tail.Get().Op, m.Tail.Get().Value);
-                }
+                 if (m.Tail.IsDefined)
+                 {
+                     return MakeMatcher(c, name, m.Name, m.Tail.Get().Op, m.Tail.Get().Value);
+                 }
 
-                return new LabelMatcher(LabelMatcher.MetricNameLabel, MatchType.Equal, name, m.Name.Start, m.Name.End, m.Name.Start, m.Name.End,
-                    m.Name.Start, m.Name.End, valueHasHole: m.Name.HasHole, isBareMetricName: true, valueQuote: c.Text[m.Name.Start]);
-            });
+                 return new LabelMatcher(LabelMatcher.MetricNameLabel, MatchType.Equal, name, m.Name.Start, m.Name.End, m.Name.Start, m.Name.End,
+                     m.Name.Start, m.Name.End, valueHasHole: m.Name.HasHole, isBareMetricName: true, valueQuote: c.Text[m.Name.Start]);
+             });
 
         /// <summary>One matcher: <c>name op "value"</c>, <c>"quoted name" op "value"</c>, a bare <c>"metric.name"</c>, or a hole.</summary>
         private static readonly Parser<LabelMatcher> Matcher = input =>

@@ -26,14 +26,14 @@ namespace PromQL.Parsing.Grammar
 
         public Token Token => Context.Tokens[Index];
 
-        private IResult<Token>? tokenResult;
-        private IResult<Token>? tokenMismatch;
+        private IResult<Token>? _tokenResult;
+        private IResult<Token>? _tokenMismatch;
 
         /// <summary>Success on this token, made once: every parser that takes this token shares it.</summary>
-        public IResult<Token> TokenResult => tokenResult ??= Result.Success(Token, Advance());
+        public IResult<Token> TokenResult => _tokenResult ??= Result.Success(Token, Advance());
 
         /// <summary>A failure here without consuming, made once; callers that report it word their own message.</summary>
-        public IResult<Token> TokenMismatch => tokenMismatch ??= Result.Failure<Token>(this, "unexpected token", Array.Empty<string>());
+        public IResult<Token> TokenMismatch => _tokenMismatch ??= Result.Failure<Token>(this, "unexpected token", Array.Empty<string>());
 
         public TokenKind Kind => Context.Tokens[Index].Kind;
 

@@ -183,7 +183,9 @@ namespace PromQL.Parsing.Semantics
                         CheckVectorSelector(selector, bypassEmptyMatcherCheck);
                         break;
 
-                    // Number and string literals, holes and duration expressions have nothing to check.
+                    default:
+                        // Number and string literals, holes and duration expressions have nothing to check.
+                        break;
                 }
 
                 for (var i = _children.Count - 1; i >= 0; i--)

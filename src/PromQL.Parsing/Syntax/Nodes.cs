@@ -313,11 +313,11 @@ namespace PromQL.Parsing.Syntax
             ReturnBool = returnBool;
             OperatorStart = operatorStart;
             OperatorEnd = operatorEnd;
-            type = TypeOf(left.Type, right.Type);
+            _type = TypeOf(left.Type, right.Type);
         }
 
         // Computed once: the operands are immutable, and a getter that recursed would make long chains quadratic.
-        private readonly ValueType type;
+        private readonly ValueType _type;
 
         /// <summary>The operator.</summary>
         public BinaryOperator Op { get; }
@@ -341,7 +341,7 @@ namespace PromQL.Parsing.Syntax
         public int OperatorEnd { get; }
 
         /// <inheritdoc />
-        public override ValueType Type => type;
+        public override ValueType Type => _type;
 
         private static ValueType TypeOf(ValueType l, ValueType r)
         {
@@ -409,16 +409,16 @@ namespace PromQL.Parsing.Syntax
         public ParenExpr(Expr expr, int start, int end) : base(start, end)
         {
             Expr = expr;
-            type = expr.Type;
+            _type = expr.Type;
         }
 
-        private readonly ValueType type;
+        private readonly ValueType _type;
 
         /// <summary>The inner expression.</summary>
         public Expr Expr { get; }
 
         /// <inheritdoc />
-        public override ValueType Type => type;
+        public override ValueType Type => _type;
 
         /// <inheritdoc />
         public override IEnumerable<Expr> Children { get { yield return Expr; } }
@@ -432,10 +432,10 @@ namespace PromQL.Parsing.Syntax
         {
             Op = op;
             Expr = expr;
-            type = expr.Type;
+            _type = expr.Type;
         }
 
-        private readonly ValueType type;
+        private readonly ValueType _type;
 
         /// <summary>The operator.</summary>
         public UnaryOperator Op { get; }
@@ -444,7 +444,7 @@ namespace PromQL.Parsing.Syntax
         public Expr Expr { get; }
 
         /// <inheritdoc />
-        public override ValueType Type => type;
+        public override ValueType Type => _type;
 
         /// <inheritdoc />
         public override IEnumerable<Expr> Children { get { yield return Expr; } }

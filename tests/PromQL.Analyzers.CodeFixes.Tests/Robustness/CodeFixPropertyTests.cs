@@ -29,9 +29,9 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
         private static readonly CodeFixProvider AddFilter = new AddContainerFilterCodeFixProvider();
         private static readonly CodeFixProvider RemoveSum = new RemoveRedundantSumCodeFixProvider();
 
-        private readonly ITestOutputHelper output;
+        private readonly ITestOutputHelper _output;
 
-        public CodeFixPropertyTests(ITestOutputHelper output) => this.output = output;
+        public CodeFixPropertyTests(ITestOutputHelper output) => _output = output;
 
         [Fact]
         public void EveryFinding_FixesSafely()
@@ -42,9 +42,9 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 var (found, fixed_) = CheckFileAsync(file).GetAwaiter().GetResult();
                 Interlocked.Add(ref findings, found);
                 Interlocked.Add(ref fixes, fixed_);
-            }, iter: Iterations, writeLine: output.WriteLine, print: f => "\n" + f);
+            }, iter: Iterations, writeLine: _output.WriteLine, print: f => "\n" + f);
 
-            output.WriteLine($"{fixes} fixes offered for {findings} PROMQL001/PROMQL002 findings in {Iterations} files");
+            _output.WriteLine($"{fixes} fixes offered for {findings} PROMQL001/PROMQL002 findings in {Iterations} files");
 
             // The files are mostly cAdvisor queries: if no fix were offered, the property would say nothing.
             Assert.True(fixes > Iterations / 4, $"only {fixes} fixes in {Iterations} files: the generator has drifted");

@@ -258,10 +258,10 @@ namespace PromQL.Analyzers.Editor.Tests.Lsp
                     break;
                 }
 
-                const string LengthHeader = "Content-Length:";
-                if (line.StartsWith(LengthHeader, StringComparison.OrdinalIgnoreCase))
+                const string lengthHeader = "Content-Length:";
+                if (line.StartsWith(lengthHeader, StringComparison.OrdinalIgnoreCase))
                 {
-                    contentLength = int.Parse(line.AsSpan(LengthHeader.Length).Trim(), CultureInfo.InvariantCulture);
+                    contentLength = int.Parse(line.AsSpan(lengthHeader.Length).Trim(), CultureInfo.InvariantCulture);
                 }
             }
 

@@ -198,23 +198,23 @@ namespace PromQL.Analyzers.Tests.Analysis
 
         private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
         {
-            private readonly Options options;
+            private readonly Options _options;
 
-            public OptionsProvider(Dictionary<string, string> values) => options = new Options(values);
+            public OptionsProvider(Dictionary<string, string> values) => _options = new Options(values);
 
-            public override AnalyzerConfigOptions GlobalOptions => options;
+            public override AnalyzerConfigOptions GlobalOptions => _options;
 
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
 
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
 
             private sealed class Options : AnalyzerConfigOptions
             {
-                private readonly Dictionary<string, string> values;
+                private readonly Dictionary<string, string> _values;
 
-                public Options(Dictionary<string, string> values) => this.values = values;
+                public Options(Dictionary<string, string> values) => _values = values;
 
-                public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+                public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
             }
         }
     }

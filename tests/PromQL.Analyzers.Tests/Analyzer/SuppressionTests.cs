@@ -121,7 +121,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
                 """));
             await test.RunAsync(CancellationToken.None);
         }
-    
+
 
         [Fact]
         public Task GeneratedCodeAttributeOnClass_NoDiagnostic() =>

@@ -19,9 +19,9 @@ namespace PromQL.Analyzers.Tests.Detection
     /// </summary>
     public sealed class LanguageCommentReachTests
     {
-        private readonly ITestOutputHelper output;
+        private readonly ITestOutputHelper _output;
 
-        public LanguageCommentReachTests(ITestOutputHelper output) => this.output = output;
+        public LanguageCommentReachTests(ITestOutputHelper output) => _output = output;
 
         [Fact]
         public void NoMarker_NoReach()
@@ -83,9 +83,9 @@ namespace PromQL.Analyzers.Tests.Detection
                         Interlocked.Increment(ref marked);
                     }
                 }
-            }, iter: 2000, writeLine: output.WriteLine, print: s => s);
+            }, iter: 2000, writeLine: _output.WriteLine, print: s => s);
 
-            output.WriteLine($"{strings} strings, {marked} marked");
+            _output.WriteLine($"{strings} strings, {marked} marked");
             Assert.True(marked > strings / 20 && marked < strings, $"{marked} of {strings} strings marked: the generator has drifted");
         }
 

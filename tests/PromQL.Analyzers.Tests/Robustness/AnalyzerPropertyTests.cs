@@ -23,9 +23,9 @@ namespace PromQL.Analyzers.Tests.Robustness
         private const int ValidIterations = 1200;
         private const int BrokenIterations = 400;
 
-        private readonly ITestOutputHelper output;
+        private readonly ITestOutputHelper _output;
 
-        public AnalyzerPropertyTests(ITestOutputHelper output) => this.output = output;
+        public AnalyzerPropertyTests(ITestOutputHelper output) => _output = output;
 
         [Fact]
         public void ValidFiles_NoAnalyzerFailure_AndDiagnosticsInsideTheirString()
@@ -50,9 +50,9 @@ namespace PromQL.Analyzers.Tests.Robustness
                     Assert.True(file.Queries.Count(q => q.Span.Contains(span)) == 1, $"{diagnostic} at {span} is inside no generated string expression");
                     Interlocked.Increment(ref diagnostics);
                 }
-            }, iter: ValidIterations, writeLine: output.WriteLine, print: Print);
+            }, iter: ValidIterations, writeLine: _output.WriteLine, print: Print);
 
-            output.WriteLine($"{diagnostics} PROMQL diagnostics in {ValidIterations} files");
+            _output.WriteLine($"{diagnostics} PROMQL diagnostics in {ValidIterations} files");
 
             // Most seeds are cAdvisor queries with findings: a run that reports nothing tested little.
             Assert.True(diagnostics > ValidIterations / 4, $"only {diagnostics} diagnostics in {ValidIterations} files: the generator has drifted");
@@ -75,9 +75,9 @@ namespace PromQL.Analyzers.Tests.Robustness
                 {
                     Assert.True(diagnostic.Location.SourceSpan.End <= file.Source.Length, $"{diagnostic} lies beyond the file");
                 }
-            }, iter: BrokenIterations, writeLine: output.WriteLine, print: Print);
+            }, iter: BrokenIterations, writeLine: _output.WriteLine, print: Print);
 
-            output.WriteLine($"{withErrors}/{BrokenIterations} broken files have C# syntax errors");
+            _output.WriteLine($"{withErrors}/{BrokenIterations} broken files have C# syntax errors");
             Assert.True(withErrors * 2 > BrokenIterations, $"only {withErrors} of {BrokenIterations} broken files are broken");
         }
 

@@ -26,9 +26,9 @@ namespace PromQL.Analyzers.Tests.Robustness
 
         private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120);
 
-        private readonly ITestOutputHelper output;
+        private readonly ITestOutputHelper _output;
 
-        public HostileSourceTests(ITestOutputHelper output) => this.output = output;
+        public HostileSourceTests(ITestOutputHelper output) => _output = output;
 
         /// <summary>
         /// The kinds of query the 5 MB file repeats, with what each reports: a selector without the container filter
@@ -157,7 +157,7 @@ namespace PromQL.Analyzers.Tests.Robustness
                 .Replace("string query) { }", "string query) => 0;", StringComparison.Ordinal);
             var run = AnalyzeHostile("deep C#", source);
             var compilerErrors = run.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            output.WriteLine($"{compilerErrors.Count} compiler errors: {string.Join("; ", compilerErrors.Take(3))}");
+            _output.WriteLine($"{compilerErrors.Count} compiler errors: {string.Join("; ", compilerErrors.Take(3))}");
             Assert.Empty(compilerErrors);
             AssertIds(run, "PROMQL001");
         }
@@ -217,7 +217,7 @@ namespace PromQL.Analyzers.Tests.Robustness
         {
             var stopwatch = Stopwatch.StartNew();
             var run = OnSmallStack(name, () => AnalyzerRun.Analyze(source));
-            output.WriteLine($"{name}: {source.Length:N0} chars, {run.PromQlDiagnostics.Length} diagnostics, {stopwatch.Elapsed.TotalSeconds:F1} s");
+            _output.WriteLine($"{name}: {source.Length:N0} chars, {run.PromQlDiagnostics.Length} diagnostics, {stopwatch.Elapsed.TotalSeconds:F1} s");
             Assert.True(run.Failure is null, run.Failure);
             return run;
         }

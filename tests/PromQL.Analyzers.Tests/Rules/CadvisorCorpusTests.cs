@@ -21,9 +21,9 @@ namespace PromQL.Analyzers.Tests.Rules
     {
         private const string FileName = "container-memory-queries.jsonl";
 
-        private readonly ITestOutputHelper output;
+        private readonly ITestOutputHelper _output;
 
-        public CadvisorCorpusTests(ITestOutputHelper output) => this.output = output;
+        public CadvisorCorpusTests(ITestOutputHelper output) => _output = output;
 
         [Fact]
         public void ContainerFilterRule_FiresExactlyOnMentionsWithoutContainerOrImageFilter()
@@ -96,11 +96,11 @@ namespace PromQL.Analyzers.Tests.Rules
                 }
             }
 
-            output.WriteLine($"{queries} queries, {watchedMentions} mentions of watched metrics, {expectedFiring} without container!=\"\" or image!=\"\".");
-            output.WriteLine($"PROMQL001 in {with001} queries, PROMQL002 in {with002} queries.");
+            _output.WriteLine($"{queries} queries, {watchedMentions} mentions of watched metrics, {expectedFiring} without container!=\"\" or image!=\"\".");
+            _output.WriteLine($"PROMQL001 in {with001} queries, PROMQL002 in {with002} queries.");
             foreach (var problem in problems)
             {
-                output.WriteLine(problem);
+                _output.WriteLine(problem);
             }
 
             Assert.True(queries > 0, "the corpus is empty");
@@ -146,7 +146,7 @@ namespace PromQL.Analyzers.Tests.Rules
                 }
             }
 
-            output.WriteLine($"{trees} trees, {findings} findings.");
+            _output.WriteLine($"{trees} trees, {findings} findings.");
             Assert.True(trees > 1000, "the parser corpus was not read");
         }
 

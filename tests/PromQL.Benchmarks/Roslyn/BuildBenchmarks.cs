@@ -6,9 +6,9 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Reports;
-using Perfolizer.Metrology;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Perfolizer.Metrology;
 using PromQL.Analyzers;
 
 namespace PromQL.Benchmarks.Roslyn
@@ -35,7 +35,7 @@ namespace PromQL.Benchmarks.Roslyn
         /// <summary>The number of files in the generated project.</summary>
         public const int FileCount = 2000;
 
-        private ImmutableArray<SyntaxTree> trees;
+        private ImmutableArray<SyntaxTree> _trees;
 
         /// <summary>Whether the project holds PromQL.</summary>
         [Params(PromQlContent.None, PromQlContent.OneFileInTen)]
@@ -46,10 +46,10 @@ namespace PromQL.Benchmarks.Roslyn
         public void Setup()
         {
             var files = GeneratedProject.Create(FileCount, Content);
-            trees = Compilations.ParseAll(files);
-            var errors = Compilations.Create(trees).GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
-            var ours = Compilations.WithAnalyzer(Compilations.Create(trees), new PromQlAnalyzer()).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-            Console.WriteLine($"// {Content}: {trees.Length} files, {files.Sum(f => f.Length):N0} chars, {trees.Sum(t => t.GetText().Lines.Count):N0} lines; " +
+            _trees = Compilations.ParseAll(files);
+            var errors = Compilations.Create(_trees).GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+            var ours = Compilations.WithAnalyzer(Compilations.Create(_trees), new PromQlAnalyzer()).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            Console.WriteLine($"// {Content}: {_trees.Length} files, {files.Sum(f => f.Length):N0} chars, {_trees.Sum(t => t.GetText().Lines.Count):N0} lines; " +
                 $"{errors} compiler errors; PromQL diagnostics: {string.Join(", ", ours.GroupBy(d => d.Id).Select(g => g.Key + " x" + g.Count()))}");
             if (errors != 0)
             {
@@ -59,7 +59,7 @@ namespace PromQL.Benchmarks.Roslyn
 
         /// <summary>The compiler alone.</summary>
         [Benchmark]
-        public int NoAnalyzer() => Compilations.Create(trees).GetDiagnostics().Length;
+        public int NoAnalyzer() => Compilations.Create(_trees).GetDiagnostics().Length;
 
         /// <summary>The compiler and the do-nothing analyzer.</summary>
         [Benchmark(Baseline = true)]
@@ -76,6 +76,6 @@ namespace PromQL.Benchmarks.Roslyn
         }
 
         private int Run(DiagnosticAnalyzer analyzer) =>
-            Compilations.WithAnalyzer(Compilations.Create(trees), analyzer).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
+            Compilations.WithAnalyzer(Compilations.Create(_trees), analyzer).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
     }
 }

@@ -133,10 +133,10 @@ namespace PromQL.Benchmarks.Roslyn
         [DiagnosticAnalyzer(LanguageNames.CSharp)]
         private sealed class ReplayAnalyzer : DiagnosticAnalyzer
         {
-            private readonly ImmutableArray<Diagnostic> diagnostics;
-            private readonly ConcurrentDictionary<int, bool> reported = new ConcurrentDictionary<int, bool>();
+            private readonly ImmutableArray<Diagnostic> _diagnostics;
+            private readonly ConcurrentDictionary<int, bool> _reported = new ConcurrentDictionary<int, bool>();
 
-            public ReplayAnalyzer(ImmutableArray<Diagnostic> diagnostics) => this.diagnostics = diagnostics;
+            public ReplayAnalyzer(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
 
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
                 ImmutableArray.Create(Descriptors.ContainerFilterMissing, Descriptors.RedundantSum, Descriptors.InvalidQuery);
@@ -149,10 +149,10 @@ namespace PromQL.Benchmarks.Roslyn
                     c =>
                     {
                         var span = c.Node.Span;
-                        for (var i = 0; i < diagnostics.Length; i++)
+                        for (var i = 0; i < _diagnostics.Length; i++)
                         {
-                            var d = diagnostics[i];
-                            if (span.Contains(d.Location.SourceSpan) && reported.TryAdd(i, true))
+                            var d = _diagnostics[i];
+                            if (span.Contains(d.Location.SourceSpan) && _reported.TryAdd(i, true))
                             {
                                 c.ReportDiagnostic(Diagnostic.Create(d.Descriptor, Location.Create(c.Node.SyntaxTree, d.Location.SourceSpan), d.GetMessage(CultureInfo.InvariantCulture)));
                             }

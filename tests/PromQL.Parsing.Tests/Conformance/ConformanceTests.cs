@@ -26,9 +26,9 @@ namespace PromQL.Parsing.Tests.Conformance
         private const string OldParseTestSource = "parse_test.go@v2.42.0";
         private const string PrinterTestSource = "printer_test.go";
 
-        private readonly ITestOutputHelper output;
+        private readonly ITestOutputHelper _output;
 
-        public ConformanceTests(ITestOutputHelper output) => this.output = output;
+        public ConformanceTests(ITestOutputHelper output) => _output = output;
 
         /// <summary>
         /// Where report files go: <c>PROMQL_CONFORMANCE_REPORT_DIR</c> when set (CI keeps them beside the test
@@ -326,7 +326,7 @@ namespace PromQL.Parsing.Tests.Conformance
 
         private void Report(string name, string figures, IReadOnlyList<Failure> failures, IReadOnlyList<string> stale)
         {
-            output.WriteLine(figures);
+            _output.WriteLine(figures);
             var text = new StringBuilder();
             text.AppendLine(figures);
             foreach (var entry in stale)
@@ -344,15 +344,15 @@ namespace PromQL.Parsing.Tests.Conformance
                 Directory.CreateDirectory(ReportDirectory);
                 var path = Path.Combine(ReportDirectory, name + ".txt");
                 File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
-                output.WriteLine("report: " + path);
+                _output.WriteLine("report: " + path);
             }
             catch (IOException ex)
             {
-                output.WriteLine("could not write the report: " + ex.Message);
+                _output.WriteLine("could not write the report: " + ex.Message);
             }
             catch (UnauthorizedAccessException ex)
             {
-                output.WriteLine("could not write the report: " + ex.Message);
+                _output.WriteLine("could not write the report: " + ex.Message);
             }
         }
 
@@ -394,9 +394,9 @@ namespace PromQL.Parsing.Tests.Conformance
             public const string VerdictCheck = "verdict";
             public const string RoundTripCheck = "round-trip";
 
-            private readonly List<(string Id, string Check, string Reason)> entries;
+            private readonly List<(string Id, string Check, string Reason)> _entries;
 
-            private KnownDifferences(List<(string, string, string)> entries) => this.entries = entries;
+            private KnownDifferences(List<(string, string, string)> entries) => _entries = entries;
 
             public static KnownDifferences Load()
             {
@@ -427,7 +427,7 @@ namespace PromQL.Parsing.Tests.Conformance
             public Dictionary<string, string> For(string check)
             {
                 var result = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var (id, entryCheck, reason) in entries)
+                foreach (var (id, entryCheck, reason) in _entries)
                 {
                     if (entryCheck == check)
                     {

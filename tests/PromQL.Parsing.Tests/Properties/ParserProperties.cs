@@ -21,9 +21,9 @@ namespace PromQL.Parsing.Tests.Properties
         private const int GeneratedIterations = 3000;
         private const int MutatedIterations = 6000;
 
-        private readonly ITestOutputHelper output;
+        private readonly ITestOutputHelper _output;
 
-        public ParserProperties(ITestOutputHelper output) => this.output = output;
+        public ParserProperties(ITestOutputHelper output) => _output = output;
 
         [Fact]
         public void GeneratedQueries_ParseSafely_AndRoundTrip()
@@ -39,9 +39,9 @@ namespace PromQL.Parsing.Tests.Properties
                     var roundTrip = ParseInvariants.FindRoundTripProblem(result.Expression!, PromQlParserOptions.Default);
                     Assert.True(roundTrip is null, roundTrip);
                 }
-            }, iter: GeneratedIterations, writeLine: output.WriteLine);
+            }, iter: GeneratedIterations, writeLine: _output.WriteLine);
 
-            output.WriteLine($"{accepted}/{GeneratedIterations} generated queries accepted");
+            _output.WriteLine($"{accepted}/{GeneratedIterations} generated queries accepted");
 
             // The generator follows the type rules; if most of its output were refused it would test little.
             Assert.True(accepted * 2 > GeneratedIterations, $"only {accepted} of {GeneratedIterations} generated queries were accepted: the generator has drifted from the grammar");
@@ -54,7 +54,7 @@ namespace PromQL.Parsing.Tests.Properties
                 // Experimental syntax off: the same text takes the refusal paths.
                 var (_, problem) = ParseInvariants.ParseSafely(query, PromQlParserOptions.Stable);
                 Assert.True(problem is null, problem);
-            }, iter: GeneratedIterations / 2, writeLine: output.WriteLine);
+            }, iter: GeneratedIterations / 2, writeLine: _output.WriteLine);
 
         [Fact]
         public void MutatedCorpusQueries_ParseSafely_AndRoundTrip()
@@ -70,9 +70,9 @@ namespace PromQL.Parsing.Tests.Properties
                     var roundTrip = ParseInvariants.FindRoundTripProblem(result.Expression!, PromQlParserOptions.Default);
                     Assert.True(roundTrip is null, roundTrip);
                 }
-            }, iter: MutatedIterations, writeLine: output.WriteLine, print: q => ConformanceCorpus.Describe(q, 400));
+            }, iter: MutatedIterations, writeLine: _output.WriteLine, print: q => ConformanceCorpus.Describe(q, 400));
 
-            output.WriteLine($"{accepted}/{MutatedIterations} mutated queries accepted");
+            _output.WriteLine($"{accepted}/{MutatedIterations} mutated queries accepted");
         }
 
         /// <summary>
@@ -108,7 +108,7 @@ namespace PromQL.Parsing.Tests.Properties
                 var again = PromQlParser.Parse(printed);
                 Assert.False(again.HasErrors, $"`{printed}`: {string.Join("; ", again.Diagnostics)}");
                 Assert.Equal(printed, again.Expression!.ToString());
-            }, iter: GeneratedIterations / 2, writeLine: output.WriteLine);
+            }, iter: GeneratedIterations / 2, writeLine: _output.WriteLine);
         }
     }
 }

@@ -45,9 +45,9 @@ namespace PromQL.Parsing.Tests.Robustness
             ["lone surrogates"] = () => new string('\uD800', Megabyte),
         };
 
-        private readonly ITestOutputHelper output;
+        private readonly ITestOutputHelper _output;
 
-        public HostileInputTests(ITestOutputHelper output) => this.output = output;
+        public HostileInputTests(ITestOutputHelper output) => _output = output;
 
         public static TheoryData<string> MegabyteQueryNames => new TheoryData<string>(MegabyteQueries.Keys);
 
@@ -221,7 +221,7 @@ namespace PromQL.Parsing.Tests.Robustness
             };
             thread.Start();
             Assert.True(thread.Join(HangGuard), $"{name}: no result within {HangGuard.TotalSeconds} s");
-            output.WriteLine($"{name}: {query.Length:N0} chars in {stopwatch.Elapsed.TotalMilliseconds:0} ms; " +
+            _output.WriteLine($"{name}: {query.Length:N0} chars in {stopwatch.Elapsed.TotalMilliseconds:0} ms; " +
                 (result is null ? "no result" : result.HasErrors ? "error: " + Shorten(result.Diagnostics[0].ToString()) : "ok"));
             Assert.True(problem is null, $"{name}: {problem}");
             return result!;

@@ -28,9 +28,9 @@ namespace PromQL.Parsing.Tests.Robustness
         /// <summary>Far above what a linear parser needs for a megabyte, far below what a quadratic one needs.</summary>
         private static readonly TimeSpan HostileTimeLimit = TimeSpan.FromSeconds(30);
 
-        private readonly ITestOutputHelper output;
+        private readonly ITestOutputHelper _output;
 
-        public MutationTests(ITestOutputHelper output) => this.output = output;
+        public MutationTests(ITestOutputHelper output) => _output = output;
 
         [Fact]
         public void CorpusQueries_EveryPrefixSuffixAndDeletion_ParsesSafely()
@@ -56,7 +56,7 @@ namespace PromQL.Parsing.Tests.Robustness
                 }
             }
 
-            output.WriteLine($"{parses} mutated inputs of {queries.Count} corpus queries parsed in {stopwatch.Elapsed.TotalSeconds:0.0} s; {failures.Count} failures");
+            _output.WriteLine($"{parses} mutated inputs of {queries.Count} corpus queries parsed in {stopwatch.Elapsed.TotalSeconds:0.0} s; {failures.Count} failures");
             AssertNoFailures(failures);
         }
 
@@ -332,7 +332,7 @@ namespace PromQL.Parsing.Tests.Robustness
         {
             var stopwatch = Stopwatch.StartNew();
             var result = RunOnDefaultStack(name, () => PromQlParser.Parse(query));
-            output.WriteLine($"{name}: {query.Length:N0} chars in {stopwatch.Elapsed.TotalMilliseconds:0} ms; " +
+            _output.WriteLine($"{name}: {query.Length:N0} chars in {stopwatch.Elapsed.TotalMilliseconds:0} ms; " +
                 (result.HasErrors ? "error: " + First(result) : "ok"));
             Assert.Same(query, result.Text);
             var problem = FindProblem(query, result);

@@ -215,25 +215,25 @@ namespace PromQL.Parsing.Tests.Semantics
         [Fact]
         public void HostileInputs_Return()
         {
-            const int OneMb = 1 << 20;
+            const int oneMb = 1 << 20;
             var inputs = new List<string>
             {
-                new string('a', OneMb),
+                new string('a', oneMb),
                 new string('(', 100_000),
                 new string('(', 100_000) + new string(')', 100_000),
                 new string(')', 100_000),
-                string.Concat(Enumerable.Repeat("a*", OneMb / 2)),
-                string.Concat(Enumerable.Repeat("\\pL", OneMb / 3)),
-                string.Concat(Enumerable.Repeat("[a-z]", OneMb / 5)),
-                string.Concat(Enumerable.Repeat("a|", OneMb / 2)),
-                string.Concat(Enumerable.Repeat("(?i)[k-z]|", OneMb / 10)),
+                string.Concat(Enumerable.Repeat("a*", oneMb / 2)),
+                string.Concat(Enumerable.Repeat("\\pL", oneMb / 3)),
+                string.Concat(Enumerable.Repeat("[a-z]", oneMb / 5)),
+                string.Concat(Enumerable.Repeat("a|", oneMb / 2)),
+                string.Concat(Enumerable.Repeat("(?i)[k-z]|", oneMb / 10)),
                 string.Concat(Enumerable.Repeat("(a|", 50_000)) + new string(')', 50_000),
-                string.Concat(Enumerable.Repeat("(?:a{2}){2}", OneMb / 12)),
-                "(" + new string('[', OneMb),
-                "\\Q" + new string('(', OneMb),
+                string.Concat(Enumerable.Repeat("(?:a{2}){2}", oneMb / 12)),
+                "(" + new string('[', oneMb),
+                "\\Q" + new string('(', oneMb),
                 AlternationWithSharedPrefixes(1500) + "|x+",
-                string.Concat(Enumerable.Repeat("[\\pL\\p{Greek}]", OneMb / 14)),
-                "(?:" + string.Concat(Enumerable.Repeat(".", OneMb)) + "){2}",
+                string.Concat(Enumerable.Repeat("[\\pL\\p{Greek}]", oneMb / 14)),
+                "(?:" + string.Concat(Enumerable.Repeat(".", oneMb)) + "){2}",
             };
 
             foreach (var input in inputs)

@@ -149,45 +149,45 @@ namespace PromQL.Parsing.Semantics.Re2
                     case '*':
                     case '+':
                     case '?':
+                    {
+                        int before = t;
+                        var op = ch == '*' ? Re2Op.Star : ch == '+' ? Re2Op.Plus : Re2Op.Quest;
+                        int after = t + 1;
+                        if (!Repeat(op, 0, 0, before, ref after, lastRepeat))
                         {
-                            int before = t;
-                            var op = ch == '*' ? Re2Op.Star : ch == '+' ? Re2Op.Plus : Re2Op.Quest;
-                            int after = t + 1;
-                            if (!Repeat(op, 0, 0, before, ref after, lastRepeat))
-                            {
-                                return null;
-                            }
-
-                            repeat = before;
-                            t = after;
-                            break;
+                            return null;
                         }
+
+                        repeat = before;
+                        t = after;
+                        break;
+                    }
 
                     case '{':
+                    {
+                        int before = t;
+                        if (!ParseRepeat(t, out int min, out int max, out int after))
                         {
-                            int before = t;
-                            if (!ParseRepeat(t, out int min, out int max, out int after))
-                            {
-                                // Not a well-formed repeat: { is a literal.
-                                Literal('{');
-                                t++;
-                                break;
-                            }
-
-                            if (min < 0 || min > 1000 || max > 1000 || (max >= 0 && min > max))
-                            {
-                                return Fail(Re2ErrorCodes.InvalidRepeatSize, Slice(before, after));
-                            }
-
-                            if (!Repeat(Re2Op.Repeat, min, max, before, ref after, lastRepeat))
-                            {
-                                return null;
-                            }
-
-                            repeat = before;
-                            t = after;
+                            // Not a well-formed repeat: { is a literal.
+                            Literal('{');
+                            t++;
                             break;
                         }
+
+                        if (min < 0 || min > 1000 || max > 1000 || (max >= 0 && min > max))
+                        {
+                            return Fail(Re2ErrorCodes.InvalidRepeatSize, Slice(before, after));
+                        }
+
+                        if (!Repeat(Re2Op.Repeat, min, max, before, ref after, lastRepeat))
+                        {
+                            return null;
+                        }
+
+                        repeat = before;
+                        t = after;
+                        break;
+                    }
 
                     case '\\':
                         if (!ParseBackslash(ref t))
@@ -247,25 +247,25 @@ namespace PromQL.Parsing.Semantics.Re2
                         // Any byte: not supported.
                         return FailB(Re2ErrorCodes.InvalidEscape, Slice(t, t + 2));
                     case 'Q':
+                    {
+                        // \Q ... \E: everything up to \E (or the end) is literal.
+                        int start = t + 2;
+                        int e = s.IndexOf("\\E", start, StringComparison.Ordinal);
+                        int litEnd = e < 0 ? s.Length : e;
+                        t = e < 0 ? s.Length : e + 2;
+                        int i = start;
+                        while (i < litEnd)
                         {
-                            // \Q ... \E: everything up to \E (or the end) is literal.
-                            int start = t + 2;
-                            int e = s.IndexOf("\\E", start, StringComparison.Ordinal);
-                            int litEnd = e < 0 ? s.Length : e;
-                            t = e < 0 ? s.Length : e + 2;
-                            int i = start;
-                            while (i < litEnd)
+                            if (!NextRune(ref i, litEnd, out int c))
                             {
-                                if (!NextRune(ref i, litEnd, out int c))
-                                {
-                                    return false;
-                                }
-
-                                Literal(c);
+                                return false;
                             }
 
-                            return true;
+                            Literal(c);
                         }
+
+                        return true;
+                    }
 
                     case 'z':
                         Op(Re2Op.EndText);
@@ -805,19 +805,19 @@ namespace PromQL.Parsing.Semantics.Re2
 
                         break;
                     case Re2Op.Repeat:
+                    {
+                        long sub = re.Sub![0].Size;
+                        if (re.Max == -1)
                         {
-                            long sub = re.Sub![0].Size;
-                            if (re.Max == -1)
-                            {
-                                size = re.Min == 0 ? 2 + sub : 1 + (re.Min * sub);
-                            }
-                            else
-                            {
-                                size = (re.Max * sub) + (re.Max - re.Min);
-                            }
-
-                            break;
+                            size = re.Min == 0 ? 2 + sub : 1 + (re.Min * sub);
                         }
+                        else
+                        {
+                            size = (re.Max * sub) + (re.Max - re.Min);
+                        }
+
+                        break;
+                    }
                 }
 
                 re.Size = Math.Min(Math.Max(1, size), long.MaxValue / 4096);
