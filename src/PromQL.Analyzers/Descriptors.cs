@@ -10,6 +10,7 @@ namespace PromQL.Analyzers
 
         private const string CorrectnessCategory = "PromQL.Correctness";
         private const string SyntaxCategory = "PromQL.Syntax";
+        private const string ConfigurationCategory = "PromQL.Configuration";
 
         /// <summary>PROMQL001.</summary>
         public static readonly DiagnosticDescriptor ContainerFilterMissing = Create(
@@ -40,7 +41,17 @@ namespace PromQL.Analyzers
             "The string is PromQL (it flows into a [StringSyntax(\"PromQL\")] target, carries a lang=promql comment, or is passed to a known " +
             "Prometheus query API), and Prometheus would reject it with this error.");
 
-        private static DiagnosticDescriptor Create(string id, string category, string title, string messageFormat, string description) =>
+        /// <summary>PROMQL900: reported once per compilation for each bad value, at no source location.</summary>
+        public static readonly DiagnosticDescriptor InvalidOption = Create(
+            DiagnosticIds.InvalidOption,
+            ConfigurationCategory,
+            "Invalid PromQL analyzer option",
+            "The .editorconfig value '{1}' of {0} cannot be used: {2}",
+            "A key the PromQL analyzer documents has a value it cannot take, so that part of the value is ignored and the rules may not " +
+            "check what the project asked for. Correct the value in .editorconfig (see the option's rule page).",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        private static DiagnosticDescriptor Create(string id, string category, string title, string messageFormat, string description, params string[] customTags) =>
             new DiagnosticDescriptor(
                 id,
                 title,
@@ -49,6 +60,7 @@ namespace PromQL.Analyzers
                 DiagnosticSeverity.Warning,
                 isEnabledByDefault: true,
                 description: description,
-                helpLinkUri: HelpLinkBase + id + ".md");
+                helpLinkUri: HelpLinkBase + id + ".md",
+                customTags: customTags);
     }
 }

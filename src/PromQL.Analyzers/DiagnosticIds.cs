@@ -1,6 +1,9 @@
 namespace PromQL.Analyzers
 {
-    /// <summary>Every rule ID, in one place. Each has a page at <c>docs/rules/&lt;ID&gt;.md</c>.</summary>
+    /// <summary>
+    /// Every rule ID, in one place. Each has a page at <c>docs/rules/&lt;ID&gt;.md</c>. Ranges are categories: 0xx the
+    /// correctness of the data a query reads, 1xx validity, 9xx the analyzer's own configuration.
+    /// </summary>
     public static class DiagnosticIds
     {
         /// <summary>A cAdvisor container metric selector keeps the pod-level series (<c>container=""</c>).</summary>
@@ -11,5 +14,8 @@ namespace PromQL.Analyzers
 
         /// <summary>The PromQL does not parse, or fails a type check.</summary>
         public const string InvalidQuery = "PROMQL100";
+
+        /// <summary>A value of one of the analyzer's <c>.editorconfig</c> keys that it cannot take.</summary>
+        public const string InvalidOption = "PROMQL900";
     }
 }

@@ -35,8 +35,7 @@ namespace PromQL.Analyzers
         internal int ReusedResultCount => _caches.Results.Hits;
 
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.ContainerFilterMissing, Descriptors.RedundantSum, Descriptors.InvalidQuery);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RuleRegistry.SupportedDiagnostics;
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -55,7 +54,29 @@ namespace PromQL.Analyzers
                     SyntaxKind.StringLiteralExpression,
                     SyntaxKind.InterpolatedStringExpression,
                     SyntaxKind.AddExpression);
+                start.RegisterCompilationEndAction(end => ReportOptionProblems(end));
             });
+        }
+
+        /// <summary>
+        /// PROMQL900, once per bad value in the compilation: options are per tree, but one .editorconfig section
+        /// usually covers every file, and one warning per file would bury the others.
+        /// </summary>
+        private void ReportOptionProblems(CompilationAnalysisContext context)
+        {
+            var provider = context.Options.AnalyzerConfigOptionsProvider;
+            HashSet<OptionProblem>? reported = null;
+            foreach (var tree in context.Compilation.SyntaxTrees)
+            {
+                var config = _options.GetValue(provider.GetOptions(tree), static o => PromQlAnalyzerOptions.Read(o));
+                foreach (var problem in config.Problems)
+                {
+                    if ((reported ??= new HashSet<OptionProblem>()).Add(problem))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidOption, Location.None, problem.Key, problem.Value, problem.Reason));
+                    }
+                }
+            }
         }
 
         private void AnalyzeString(SyntaxNodeAnalysisContext context, CompilationFacts facts)
@@ -146,15 +167,13 @@ namespace PromQL.Analyzers
             }
 
             var findings = new List<Finding>();
-            if (marked)
+            var query = new QueryContext(result, marked, config);
+            foreach (var rule in RuleRegistry.All)
             {
-                InvalidQueryRule.Analyze(result, findings);
-            }
-
-            if (result.Expression is { } expression)
-            {
-                ContainerFilterRule.Analyze(expression, config, findings);
-                RedundantSumRule.Analyze(expression, config, findings);
+                if ((marked || !rule.NeedsMarkedQuery) && (result.Expression is not null || rule.RunsOnInvalidQuery))
+                {
+                    rule.Analyze(query, findings);
+                }
             }
 
             var diagnostics = ImmutableArray.CreateBuilder<CachedDiagnostic>(findings.Count);

@@ -161,7 +161,7 @@ namespace PromQL.Analyzers.Analysis
 
         internal static bool HoldsWatchedPrefix(string text, PromQlAnalyzerOptions options)
         {
-            foreach (var prefix in options.WatchedPrefixes)
+            foreach (var prefix in options.ContentTriggers)
             {
                 if (text.IndexOf(prefix, StringComparison.Ordinal) >= 0)
                 {

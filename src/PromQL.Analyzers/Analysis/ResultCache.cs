@@ -34,7 +34,6 @@ namespace PromQL.Analyzers.Analysis
         private static char[]? s_chunk;
 
         private readonly ConcurrentDictionary<int, MemberResults> _entries = new ConcurrentDictionary<int, MemberResults>();
-        private readonly ConditionalWeakTable<PromQlAnalyzerOptions, string> _optionsKeys = new ConditionalWeakTable<PromQlAnalyzerOptions, string>();
         private int _hits;
         private long _heldChars;
 
@@ -68,13 +67,12 @@ namespace PromQL.Analyzers.Analysis
             }
 
             var span = member.FullSpan;
-            var optionsKey = ReferenceEquals(options, PromQlAnalyzerOptions.Default) ? string.Empty : _optionsKeys.GetValue(options, OptionsKey);
             unchecked
             {
                 var hash = RuntimeHelpers.GetHashCode(epoch);
-                hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(optionsKey);
+                hash = (hash * 31) + options.GetHashCode();
                 hash = (hash * 31) + HashOf(source, span);
-                return new MemberProbe(epoch, source, span, optionsKey, hash);
+                return new MemberProbe(epoch, source, span, options, hash);
             }
         }
 
@@ -155,25 +153,6 @@ namespace PromQL.Analyzers.Analysis
 
             return true;
         }
-
-        /// <summary>The options' values as text (the options object may be new for every compilation).</summary>
-        private static string OptionsKey(PromQlAnalyzerOptions options)
-        {
-            var key = new StringBuilder();
-            key.Append(options.RequireContainerFilter ? 'R' : 'r').Append(options.DetectByContent ? 'D' : 'd');
-            foreach (var prefix in options.WatchedPrefixes)
-            {
-                key.Append('\u0001').Append(prefix);
-            }
-
-            foreach (var member in options.QueryMembers)
-            {
-                key.Append('\u0002').Append(member.ContainingNamespace).Append('\u0003').Append(member.TypeName)
-                    .Append('\u0003').Append(member.MemberName).Append('\u0003').Append(member.ParameterName ?? "\u0004");
-            }
-
-            return key.ToString();
-        }
     }
 
     /// <summary>The results of every string of one member: by offset from the member's start, sorted.</summary>
@@ -181,7 +160,7 @@ namespace PromQL.Analyzers.Analysis
     {
         private readonly object _epoch;
         private readonly string _memberText;
-        private readonly string _optionsKey;
+        private readonly PromQlAnalyzerOptions _options;
         private readonly ImmutableArray<int> _offsets;
         private readonly ImmutableArray<ImmutableArray<CachedDiagnostic>> _diagnostics;
 
@@ -189,7 +168,7 @@ namespace PromQL.Analyzers.Analysis
         {
             _epoch = probe.Epoch;
             _memberText = probe.Source.ToString(probe.MemberSpan);
-            _optionsKey = probe.OptionsKey;
+            _options = probe.Options;
             _offsets = offsets;
             _diagnostics = diagnostics;
         }
@@ -204,19 +183,19 @@ namespace PromQL.Analyzers.Analysis
 
         public bool Matches(MemberProbe probe) =>
             ReferenceEquals(_epoch, probe.Epoch)
-            && string.Equals(_optionsKey, probe.OptionsKey, StringComparison.Ordinal)
+            && _options.Equals(probe.Options)
             && ResultCache.SameText(_memberText, probe.Source, probe.MemberSpan);
     }
 
     /// <summary>A member's place in the cache, computed without allocating. <see cref="MemberStart"/> places the cached spans.</summary>
     internal readonly struct MemberProbe
     {
-        public MemberProbe(object epoch, SourceText source, TextSpan memberSpan, string optionsKey, int hash)
+        public MemberProbe(object epoch, SourceText source, TextSpan memberSpan, PromQlAnalyzerOptions options, int hash)
         {
             Epoch = epoch;
             Source = source;
             MemberSpan = memberSpan;
-            OptionsKey = optionsKey;
+            Options = options;
             Hash = hash;
         }
 
@@ -226,7 +205,8 @@ namespace PromQL.Analyzers.Analysis
 
         public TextSpan MemberSpan { get; }
 
-        public string OptionsKey { get; }
+        /// <summary>The options the results were computed with: compared by value.</summary>
+        public PromQlAnalyzerOptions Options { get; }
 
         public int Hash { get; }
 

@@ -157,7 +157,7 @@ namespace PromQL.Analyzers.Analysis
 
             if (!HasWatchedPrefix)
             {
-                foreach (var prefix in options.WatchedPrefixes)
+                foreach (var prefix in options.ContentTriggers)
                 {
                     if (text.IndexOf(prefix, StringComparison.Ordinal) >= 0)
                     {

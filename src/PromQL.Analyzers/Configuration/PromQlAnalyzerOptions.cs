@@ -1,45 +1,61 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PromQL.Analyzers.Detection;
+using PromQL.Analyzers.Rules;
 
 namespace PromQL.Analyzers.Configuration
 {
     /// <summary>
-    /// The analyzer's <c>.editorconfig</c> options, read once per options instance. Every key is documented in
-    /// the README and on the rule pages.
+    /// The values of every key of <see cref="RuleRegistry.Options"/> for one syntax tree, read once per options
+    /// instance. Compares by value: it is the results cache's key as it is, so two compilations whose options
+    /// read the same share results, and a changed value never serves stale ones.
     /// </summary>
-    internal sealed class PromQlAnalyzerOptions
+    internal sealed class PromQlAnalyzerOptions : IEquatable<PromQlAnalyzerOptions>
     {
-        /// <summary>Metric-name prefixes added to the watched set (comma-separated).</summary>
-        public const string WatchedMetricPrefixesKey = "promql.watched_metric_prefixes";
+        /// <summary>The options of a project that sets no key.</summary>
+        public static readonly PromQlAnalyzerOptions Default = Read(static _ => null);
 
-        /// <summary>When true, <c>image!=""</c> does not stand in for <c>container!=""</c> in PROMQL001 and PROMQL002.</summary>
-        public const string RequireContainerFilterKey = "promql.require_container_filter";
+        private readonly ImmutableArray<object> _values;
+        private readonly int _hash;
 
-        /// <summary>Methods and properties whose string argument or value is PromQL (see <see cref="QueryMember"/>).</summary>
-        public const string QueryMethodsKey = "promql.query_methods";
-
-        /// <summary>When false, unmarked strings are never read as PromQL (default true).</summary>
-        public const string DetectByContentKey = "promql.detect_by_content";
-
-        /// <summary>The prefix watched by default: cAdvisor's memory metrics.</summary>
-        public const string DefaultWatchedPrefix = "container_memory_";
-
-        /// <summary>Never watched, whatever the options: cAdvisor reports network metrics only at pod level.</summary>
-        public const string NeverWatchedPrefix = "container_network_";
-
-        public static readonly PromQlAnalyzerOptions Default = new PromQlAnalyzerOptions(
-            ImmutableArray.Create(DefaultWatchedPrefix), requireContainerFilter: false, ImmutableArray<QueryMember>.Empty, detectByContent: true);
-
-        public PromQlAnalyzerOptions(ImmutableArray<string> watchedPrefixes, bool requireContainerFilter, ImmutableArray<QueryMember> queryMembers, bool detectByContent)
+        private PromQlAnalyzerOptions(ImmutableArray<object> values, ImmutableArray<OptionProblem> problems)
         {
-            WatchedPrefixes = watchedPrefixes;
-            RequireContainerFilter = requireContainerFilter;
-            QueryMembers = queryMembers;
-            DetectByContent = detectByContent;
+            _values = values;
+            Problems = problems;
+            unchecked
+            {
+                var hash = 17;
+                for (var i = 0; i < values.Length; i++)
+                {
+                    hash = (hash * 31) + RuleRegistry.Options[i].ValueHash(values[i]);
+                }
+
+                _hash = hash;
+            }
+
+            var watched = ImmutableArray.CreateBuilder<string>();
+            watched.Add(CadvisorOptions.DefaultWatchedPrefix);
+            foreach (var prefix in Get(CadvisorOptions.WatchedMetricPrefixes))
+            {
+                if (!watched.Contains(prefix))
+                {
+                    watched.Add(prefix);
+                }
+            }
+
+            WatchedPrefixes = watched.ToImmutable();
+            RequireContainerFilter = Get(CadvisorOptions.RequireContainerFilter);
+            QueryMembers = Get(DetectionOptions.QueryMethods);
+            DetectByContent = Get(DetectionOptions.DetectByContent);
+            ContentTriggers = CollectContentTriggers(this);
         }
 
-        /// <summary>The watched metric-name prefixes: <see cref="DefaultWatchedPrefix"/> and those the options add.</summary>
+        /// <summary>The values that could not be taken (reported by PROMQL900); the rest of each value is used.</summary>
+        public ImmutableArray<OptionProblem> Problems { get; }
+
+        /// <summary>The watched metric-name prefixes: <c>container_memory_</c> and those the options add.</summary>
         public ImmutableArray<string> WatchedPrefixes { get; }
 
         /// <summary>Whether only a <c>container</c> matcher excludes the pod-level series (not <c>image!=""</c>).</summary>
@@ -48,13 +64,28 @@ namespace PromQL.Analyzers.Configuration
         /// <summary>The user's query methods and properties.</summary>
         public ImmutableArray<QueryMember> QueryMembers { get; }
 
-        /// <summary>Whether unmarked strings holding a watched metric are read as PromQL.</summary>
+        /// <summary>Whether unmarked strings holding a content trigger are read as PromQL.</summary>
         public bool DetectByContent { get; }
+
+        /// <summary>What makes an unmarked string a candidate: the triggers of every rule that runs on such strings.</summary>
+        public ImmutableArray<string> ContentTriggers { get; }
+
+        /// <summary>The value of <paramref name="option"/>, which must be one of <see cref="RuleRegistry.Options"/>.</summary>
+        public T Get<T>(OptionDefinition<T> option)
+        {
+            var index = RuleRegistry.Options.IndexOf(option);
+            if (index < 0)
+            {
+                throw new ArgumentException(option.Key + " is not a registered option", nameof(option));
+            }
+
+            return (T)_values[index];
+        }
 
         /// <summary>Whether a metric name is watched: it starts with a watched prefix and is not a network metric.</summary>
         public bool IsWatchedMetric(string name)
         {
-            if (name.StartsWith(NeverWatchedPrefix, StringComparison.Ordinal))
+            if (name.StartsWith(CadvisorOptions.NeverWatchedPrefix, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -70,65 +101,90 @@ namespace PromQL.Analyzers.Configuration
             return false;
         }
 
-        /// <summary>Reads the options; a missing or malformed key keeps its default.</summary>
-        public static PromQlAnalyzerOptions Read(AnalyzerConfigOptions options)
+        /// <summary>Reads the options of one tree.</summary>
+        public static PromQlAnalyzerOptions Read(AnalyzerConfigOptions options) =>
+            Read(key => options.TryGetValue(key, out var value) ? value : null);
+
+        /// <summary>Reads every registered key through <paramref name="lookup"/> (null: the key is not set).</summary>
+        public static PromQlAnalyzerOptions Read(Func<string, string?> lookup)
         {
-            var prefixes = Default.WatchedPrefixes;
-            if (options.TryGetValue(WatchedMetricPrefixesKey, out var prefixText))
+            var definitions = RuleRegistry.Options;
+            var values = ImmutableArray.CreateBuilder<object>(definitions.Length);
+            ImmutableArray<OptionProblem>.Builder? problems = null;
+            foreach (var definition in definitions)
             {
-                var builder = ImmutableArray.CreateBuilder<string>();
-                builder.Add(DefaultWatchedPrefix);
-                foreach (var part in SplitList(prefixText))
+                var text = lookup(definition.Key);
+                if (text is null)
                 {
-                    if (!builder.Contains(part))
-                    {
-                        builder.Add(part);
-                    }
+                    values.Add(definition.DefaultValue);
+                    continue;
                 }
 
-                prefixes = builder.ToImmutable();
-            }
-
-            var requireContainerFilter = options.TryGetValue(RequireContainerFilterKey, out var requireText) && IsTrue(requireText);
-            var detectByContent = !options.TryGetValue(DetectByContentKey, out var detectText) || !IsFalse(detectText);
-
-            var members = ImmutableArray<QueryMember>.Empty;
-            if (options.TryGetValue(QueryMethodsKey, out var methodsText))
-            {
-                var builder = ImmutableArray.CreateBuilder<QueryMember>();
-                foreach (var part in SplitList(methodsText))
+                values.Add(definition.Parse(text, out var problem));
+                if (problem is not null)
                 {
-                    if (QueryMember.TryParse(part, out var member))
-                    {
-                        builder.Add(member);
-                    }
+                    (problems ??= ImmutableArray.CreateBuilder<OptionProblem>()).Add(new OptionProblem(definition.Key, text, problem));
                 }
-
-                members = builder.ToImmutable();
             }
 
-            if (prefixes == Default.WatchedPrefixes && !requireContainerFilter && members.IsEmpty && detectByContent)
-            {
-                return Default;
-            }
-
-            return new PromQlAnalyzerOptions(prefixes, requireContainerFilter, members, detectByContent);
+            return new PromQlAnalyzerOptions(values.MoveToImmutable(), problems?.ToImmutable() ?? ImmutableArray<OptionProblem>.Empty);
         }
 
-        private static bool IsTrue(string text) => string.Equals(text.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        /// <summary>Options from key-value pairs, as an <c>.editorconfig</c> would give them (tests, tools).</summary>
+        public static PromQlAnalyzerOptions FromPairs(params (string Key, string Value)[] pairs)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in pairs)
+            {
+                map[key] = value;
+            }
 
-        private static bool IsFalse(string text) => string.Equals(text.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+            return Read(key => map.TryGetValue(key, out var value) ? value : null);
+        }
 
-        /// <summary>Splits a comma- or semicolon-separated list, dropping blanks.</summary>
-        private static ImmutableArray<string> SplitList(string text)
+        public bool Equals(PromQlAnalyzerOptions? other)
+        {
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (other is null || other._hash != _hash)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _values.Length; i++)
+            {
+                if (!RuleRegistry.Options[i].ValueEquals(_values[i], other._values[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as PromQlAnalyzerOptions);
+
+        public override int GetHashCode() => _hash;
+
+        private static ImmutableArray<string> CollectContentTriggers(PromQlAnalyzerOptions options)
         {
             var builder = ImmutableArray.CreateBuilder<string>();
-            foreach (var raw in text.Split(',', ';'))
+            foreach (var rule in RuleRegistry.All)
             {
-                var part = raw.Trim();
-                if (part.Length > 0)
+                if (rule.NeedsMarkedQuery)
                 {
-                    builder.Add(part);
+                    continue;
+                }
+
+                foreach (var trigger in rule.ContentTriggers(options))
+                {
+                    if (!builder.Contains(trigger))
+                    {
+                        builder.Add(trigger);
+                    }
                 }
             }
 

@@ -8,7 +8,7 @@ namespace PromQL.Analyzers.Configuration
     /// naming the parameter (<c>MetricsClient.Run(expr)</c>). A method without a named parameter takes its
     /// parameter called <c>query</c>, else its first <c>string</c> parameter. A property takes its assigned value.
     /// </summary>
-    internal sealed class QueryMember
+    internal sealed class QueryMember : IEquatable<QueryMember>
     {
         public QueryMember(string? containingNamespace, string typeName, string memberName, string? parameterName)
         {
@@ -87,6 +87,24 @@ namespace PromQL.Analyzers.Configuration
             }
 
             return true;
+        }
+
+        /// <summary>Value equality: options read anew for each compilation compare equal (they are a cache key).</summary>
+        public bool Equals(QueryMember? other) =>
+            other is not null
+            && string.Equals(ContainingNamespace, other.ContainingNamespace, StringComparison.Ordinal)
+            && string.Equals(TypeName, other.TypeName, StringComparison.Ordinal)
+            && string.Equals(MemberName, other.MemberName, StringComparison.Ordinal)
+            && string.Equals(ParameterName, other.ParameterName, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => Equals(obj as QueryMember);
+
+        public override int GetHashCode()
+        {
+            unchecked
+            {
+                return (StringComparer.Ordinal.GetHashCode(TypeName) * 31) + StringComparer.Ordinal.GetHashCode(MemberName);
+            }
         }
 
         public override string ToString() =>

@@ -43,7 +43,12 @@ namespace PromQL.Analyzers.Tests.Analyzer
         public Task NetworkPrefixConfigured_NeverWatched() =>
             VerifyCS.VerifyAnalyzerAsync(
                 Sources.Query("sum(rate(container_network_receive_bytes_total{namespace='n', pod='p'}[5m]))"),
-                "promql.watched_metric_prefixes = container_network_, container_\n");
+                "promql.watched_metric_prefixes = container_network_, container_\n",
+                // The configured network prefix is not taken, and PROMQL900 says so.
+                VerifyCS.Diagnostic(DiagnosticIds.InvalidOption).WithNoLocation().WithArguments(
+                    "promql.watched_metric_prefixes",
+                    "container_network_, container_",
+                    "'container_network_' is never watched: cAdvisor reports network statistics for the pod's sandbox only, so there is no pod-level series to double count"));
 
         [Fact]
         public Task ImageFilterWhenContainerFilterRequired_Diagnostic() =>

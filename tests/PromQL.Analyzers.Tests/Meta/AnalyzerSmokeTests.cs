@@ -36,9 +36,13 @@ namespace PromQL.Analyzers.Tests.Meta
                 """");
 
         [Fact]
-        public Task AllOptionsSetOnSourceWithoutQueries_NoDiagnostic() =>
+        public Task AllOptionsSetOnSourceWithoutQueries_OnlyTheBadEntriesReported() =>
             VerifyCS.VerifyAnalyzerAsync(
                 "class C { string M() => \"(a)\" + \"[b]\"; }",
-                "promql.watched_metric_prefixes = container_cpu_\npromql.require_container_filter = true\npromql.query_methods = C.M, not an entry, X.\npromql.detect_by_content = false\n");
+                "promql.watched_metric_prefixes = container_cpu_\npromql.require_container_filter = true\npromql.query_methods = C.M, not an entry, X.\npromql.detect_by_content = false\n",
+                VerifyCS.Diagnostic(DiagnosticIds.InvalidOption).WithNoLocation().WithArguments(
+                    "promql.query_methods",
+                    "C.M, not an entry, X.",
+                    "'not an entry' is not [Namespace.]Type.Member or [Namespace.]Type.Member(parameter); 'X.' is not [Namespace.]Type.Member or [Namespace.]Type.Member(parameter)"));
     }
 }

@@ -8,7 +8,7 @@ namespace PromQL.Analyzers.Tests.Rules
     public class ContainerFilterRuleTests
     {
         private static string[] Spans(string query, Configuration.PromQlAnalyzerOptions? options = null) =>
-            RuleRunner.Texts(query, RuleRunner.Run(ContainerFilterRule.Analyze, query, options));
+            RuleRunner.Texts(query, RuleRunner.Run(ContainerFilterRule.Find, query, options));
 
         private static void AssertSilent(string query, Configuration.PromQlAnalyzerOptions? options = null) =>
             Assert.Empty(Spans(query, options));
@@ -17,7 +17,7 @@ namespace PromQL.Analyzers.Tests.Rules
         public void SumOverPodWithoutContainerFilter_DiagnosticOnSelectorWithArguments()
         {
             const string query = "sum(container_memory_working_set_bytes{namespace='ns',pod='p'})";
-            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Analyze, query));
+            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Find, query));
             Assert.Same(Descriptors.ContainerFilterMissing, finding.Descriptor);
             Assert.Equal("container_memory_working_set_bytes{namespace='ns',pod='p'}", RuleRunner.Text(query, finding));
             Assert.Equal(new[] { "'container_memory_working_set_bytes'", "the pod's memory" }, finding.MessageArgs);
@@ -86,7 +86,7 @@ namespace PromQL.Analyzers.Tests.Rules
         public void RangeSelectorInFunction_SpanStopsAtBrace()
         {
             const string query = "rate(container_cpu_usage_seconds_total{pod=\"p\"}[5m] offset 1m)";
-            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Analyze, query, RuleRunner.CpuAndFsWatched));
+            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Find, query, RuleRunner.CpuAndFsWatched));
             Assert.Equal("container_cpu_usage_seconds_total{pod=\"p\"}", RuleRunner.Text(query, finding));
             Assert.Equal("the pod's CPU", finding.MessageArgs[1]);
         }
@@ -100,7 +100,7 @@ namespace PromQL.Analyzers.Tests.Rules
         {
             var options = RuleRunner.WithPrefixes("container_fs_", "container_blkio_");
             const string query = "container_fs_usage_bytes + container_blkio_device_usage_total";
-            var findings = RuleRunner.Run(ContainerFilterRule.Analyze, query, options);
+            var findings = RuleRunner.Run(ContainerFilterRule.Find, query, options);
             Assert.Equal(new[] { "container_fs_usage_bytes", "container_blkio_device_usage_total" }, RuleRunner.Texts(query, findings));
             Assert.Equal(new[] { "the pod's filesystem usage", "the pod's usage" }, findings.Select(f => f.MessageArgs[1]).ToArray());
         }
@@ -131,7 +131,7 @@ namespace PromQL.Analyzers.Tests.Rules
         [InlineData("{__name__=~\"container_memory_s*\"}", "'container_memory_s*'")]
         public void NameFromMatcher_Diagnostic(string query, string metric)
         {
-            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Analyze, query));
+            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Find, query));
             Assert.Equal(query, RuleRunner.Text(query, finding));
             Assert.Equal(metric, finding.MessageArgs[0]);
             Assert.Equal("the pod's memory", finding.MessageArgs[1]);
@@ -174,7 +174,7 @@ namespace PromQL.Analyzers.Tests.Rules
         [InlineData("{__name__=~\"container_memory_\uE000\"}", "'container_memory_…'")]
         public void HoleAfterWatchedPrefix_Diagnostic(string query, string metric)
         {
-            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Analyze, query));
+            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Find, query));
             Assert.Equal(query, RuleRunner.Text(query, finding));
             Assert.Equal(metric, finding.MessageArgs[0]);
         }
@@ -199,7 +199,7 @@ namespace PromQL.Analyzers.Tests.Rules
             var matcher = new LabelMatcher("container", type, regex, 21, end, 21, 30, 32, end);
             var selector = new VectorSelector(name, new[] { matcher }, Modifiers.None, 0, end + 1, name.Length, name.Length, end);
             var findings = new System.Collections.Generic.List<Finding>();
-            ContainerFilterRule.Analyze(selector, Configuration.PromQlAnalyzerOptions.Default, findings);
+            ContainerFilterRule.Find(selector, Configuration.PromQlAnalyzerOptions.Default, findings);
             Assert.Equal(expected, findings.Count);
         }
     }

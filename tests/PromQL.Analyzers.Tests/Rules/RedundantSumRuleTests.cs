@@ -6,14 +6,14 @@ namespace PromQL.Analyzers.Tests.Rules
     public class RedundantSumRuleTests
     {
         private static string[] Spans(string query, Configuration.PromQlAnalyzerOptions? options = null) =>
-            RuleRunner.Texts(query, RuleRunner.Run(RedundantSumRule.Analyze, query, options));
+            RuleRunner.Texts(query, RuleRunner.Run(RedundantSumRule.Find, query, options));
 
         private static void AssertSilent(string query, Configuration.PromQlAnalyzerOptions? options = null) =>
             Assert.Empty(Spans(query, options));
 
         private static void AssertDoubles(string query, string span, Configuration.PromQlAnalyzerOptions? options = null)
         {
-            var finding = Assert.Single(RuleRunner.Run(RedundantSumRule.Analyze, query, options));
+            var finding = Assert.Single(RuleRunner.Run(RedundantSumRule.Find, query, options));
             Assert.Same(Descriptors.RedundantSum, finding.Descriptor);
             Assert.Equal(span, RuleRunner.Text(query, finding));
             Assert.Equal(new[] { RedundantSumRule.DoublesPodTotalMessage }, finding.MessageArgs);
@@ -21,7 +21,7 @@ namespace PromQL.Analyzers.Tests.Rules
 
         private static void AssertSingleSeries(string query, string span)
         {
-            var finding = Assert.Single(RuleRunner.Run(RedundantSumRule.Analyze, query));
+            var finding = Assert.Single(RuleRunner.Run(RedundantSumRule.Find, query));
             Assert.Equal(span, RuleRunner.Text(query, finding));
             Assert.Equal(new[] { RedundantSumRule.SingleSeriesMessage }, finding.MessageArgs);
         }
@@ -33,7 +33,7 @@ namespace PromQL.Analyzers.Tests.Rules
             AssertDoubles(query, query);
             Assert.Equal(
                 new[] { "container_memory_working_set_bytes{namespace='ns',pod='p'}" },
-                RuleRunner.Texts(query, RuleRunner.Run(ContainerFilterRule.Analyze, query)));
+                RuleRunner.Texts(query, RuleRunner.Run(ContainerFilterRule.Find, query)));
         }
 
         [Fact]
@@ -41,7 +41,7 @@ namespace PromQL.Analyzers.Tests.Rules
         {
             const string query = "sum(container_memory_working_set_bytes{namespace='ns',pod=~'name'}) by (pod,namespace)";
             AssertDoubles(query, query);
-            Assert.Single(RuleRunner.Run(ContainerFilterRule.Analyze, query));
+            Assert.Single(RuleRunner.Run(ContainerFilterRule.Find, query));
         }
 
         [Fact]
@@ -49,7 +49,7 @@ namespace PromQL.Analyzers.Tests.Rules
         {
             const string query = "sum(container_memory_working_set_bytes{container!=\"\", namespace=\"ns\", pod=\"p\"})";
             AssertSilent(query);
-            Assert.Empty(RuleRunner.Run(ContainerFilterRule.Analyze, query));
+            Assert.Empty(RuleRunner.Run(ContainerFilterRule.Find, query));
         }
 
         [Fact]
@@ -57,7 +57,7 @@ namespace PromQL.Analyzers.Tests.Rules
         {
             const string query = "sum(container_memory_working_set_bytes{namespace='\uE000',pod='\uE000'})";
             AssertDoubles(query, query);
-            Assert.Single(RuleRunner.Run(ContainerFilterRule.Analyze, query));
+            Assert.Single(RuleRunner.Run(ContainerFilterRule.Find, query));
         }
 
         [Fact]
@@ -65,7 +65,7 @@ namespace PromQL.Analyzers.Tests.Rules
         {
             const string query = "sum(container_memory_rss{namespace=\"a\",pod=\"b\",container=\"c\"})";
             AssertSingleSeries(query, query);
-            Assert.Empty(RuleRunner.Run(ContainerFilterRule.Analyze, query));
+            Assert.Empty(RuleRunner.Run(ContainerFilterRule.Find, query));
         }
 
         [Theory]
@@ -138,7 +138,7 @@ namespace PromQL.Analyzers.Tests.Rules
         {
             const string query =
                 "sum(container_memory_rss{namespace=\"a\",pod=\"b\"}) / sum(container_memory_rss{namespace=\"a\",pod=\"b\",container=\"c\"})";
-            var findings = RuleRunner.Run(RedundantSumRule.Analyze, query);
+            var findings = RuleRunner.Run(RedundantSumRule.Find, query);
             Assert.Equal(
                 new[] { "sum(container_memory_rss{namespace=\"a\",pod=\"b\"})", "sum(container_memory_rss{namespace=\"a\",pod=\"b\",container=\"c\"})" },
                 RuleRunner.Texts(query, findings));

@@ -16,14 +16,10 @@ namespace PromQL.Analyzers.Tests.Rules
         public static readonly PromQlAnalyzerOptions CpuAndFsWatched = WithPrefixes("container_cpu_", "container_fs_");
 
         public static PromQlAnalyzerOptions WithPrefixes(params string[] extra) =>
-            new PromQlAnalyzerOptions(
-                ImmutableArray.Create(PromQlAnalyzerOptions.DefaultWatchedPrefix).AddRange(extra),
-                requireContainerFilter: false,
-                ImmutableArray<QueryMember>.Empty,
-                detectByContent: true);
+            PromQlAnalyzerOptions.FromPairs((CadvisorOptions.WatchedMetricPrefixes.Key, string.Join(",", extra)));
 
         public static PromQlAnalyzerOptions RequiringContainerFilter() =>
-            new PromQlAnalyzerOptions(PromQlAnalyzerOptions.Default.WatchedPrefixes, requireContainerFilter: true, ImmutableArray<QueryMember>.Empty, detectByContent: true);
+            PromQlAnalyzerOptions.FromPairs((CadvisorOptions.RequireContainerFilter.Key, "true"));
 
         public static List<Finding> Run(Action<Expr, PromQlAnalyzerOptions, List<Finding>> rule, string query, PromQlAnalyzerOptions? options = null)
         {

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using PromQL.Analyzers.Configuration;
 using PromQL.Parsing.Syntax;
 
@@ -9,9 +11,30 @@ namespace PromQL.Analyzers.Rules
     /// wherever it stands in the query. Reported on the selector up to its closing brace, so a fix that edits the
     /// braces stays inside the span; silent where a hole or an invalid regex leaves the answer open.
     /// </summary>
-    internal static class ContainerFilterRule
+    internal sealed class ContainerFilterRule : QueryRule
     {
-        public static void Analyze(Expr root, PromQlAnalyzerOptions options, List<Finding> findings)
+        public static readonly ContainerFilterRule Instance = new ContainerFilterRule();
+
+        private ContainerFilterRule()
+        {
+        }
+
+        public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(PromQL.Analyzers.Descriptors.ContainerFilterMissing);
+
+        public override ImmutableArray<OptionDefinition> Options => CadvisorOptions.All;
+
+        public override ImmutableArray<string> ContentTriggers(PromQlAnalyzerOptions options) => options.WatchedPrefixes;
+
+        public override void Analyze(QueryContext query, List<Finding> findings)
+        {
+            if (query.Expression is { } expression)
+            {
+                Find(expression, query.Options, findings);
+            }
+        }
+
+        /// <summary>The rule over a tree: every selector below <paramref name="root"/>.</summary>
+        public static void Find(Expr root, PromQlAnalyzerOptions options, List<Finding> findings)
         {
             foreach (var node in root.DescendantsAndSelf())
             {
@@ -28,7 +51,7 @@ namespace PromQL.Analyzers.Rules
                 }
 
                 findings.Add(new Finding(
-                    Descriptors.ContainerFilterMissing,
+                    PromQL.Analyzers.Descriptors.ContainerFilterMissing,
                     selector.Start,
                     CadvisorSelectors.SelectorEnd(selector),
                     "'" + metric + "'",

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using PromQL.Analyzers.Configuration;
 using PromQL.Parsing.Syntax;
 
@@ -10,7 +12,7 @@ namespace PromQL.Analyzers.Rules
     /// totals, or it pins the container too, and the sum runs over one series. A sum over the pod's
     /// <c>container!=""</c> series is the real pod total and stays silent.
     /// </summary>
-    internal static class RedundantSumRule
+    internal sealed class RedundantSumRule : QueryRule
     {
         internal const string DoublesPodTotalMessage =
             "sum adds the pod-level cgroup series (container=\"\") to the series of the pod's containers, so it doubles the pod's total; " +
@@ -19,7 +21,28 @@ namespace PromQL.Analyzers.Rules
         internal const string SingleSeriesMessage =
             "sum runs over a single series (namespace, pod and container are pinned), so it changes nothing; remove it";
 
-        public static void Analyze(Expr root, PromQlAnalyzerOptions options, List<Finding> findings)
+        public static readonly RedundantSumRule Instance = new RedundantSumRule();
+
+        private RedundantSumRule()
+        {
+        }
+
+        public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(PromQL.Analyzers.Descriptors.RedundantSum);
+
+        public override ImmutableArray<OptionDefinition> Options => CadvisorOptions.All;
+
+        public override ImmutableArray<string> ContentTriggers(PromQlAnalyzerOptions options) => options.WatchedPrefixes;
+
+        public override void Analyze(QueryContext query, List<Finding> findings)
+        {
+            if (query.Expression is { } expression)
+            {
+                Find(expression, query.Options, findings);
+            }
+        }
+
+        /// <summary>The rule over a tree: every <c>sum</c> below <paramref name="root"/>.</summary>
+        public static void Find(Expr root, PromQlAnalyzerOptions options, List<Finding> findings)
         {
             foreach (var node in root.DescendantsAndSelf())
             {
@@ -57,7 +80,7 @@ namespace PromQL.Analyzers.Rules
                     continue;
                 }
 
-                findings.Add(new Finding(Descriptors.RedundantSum, sum.Start, sum.End, message));
+                findings.Add(new Finding(PromQL.Analyzers.Descriptors.RedundantSum, sum.Start, sum.End, message));
             }
         }
 

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using PromQL.Parsing;
 
 namespace PromQL.Analyzers.Rules
@@ -9,9 +11,25 @@ namespace PromQL.Analyzers.Rules
     /// a name, value, number, duration, matcher or sub-expression may stand, but a hole outside quotes may also
     /// hold an operator, a keyword or brackets, so a syntax error at or after such a hole is not reported.
     /// </summary>
-    internal static class InvalidQueryRule
+    internal sealed class InvalidQueryRule : QueryRule
     {
-        public static void Analyze(PromQlParseResult result, List<Finding> findings)
+        public static readonly InvalidQueryRule Instance = new InvalidQueryRule();
+
+        private InvalidQueryRule()
+        {
+        }
+
+        public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(PromQL.Analyzers.Descriptors.InvalidQuery);
+
+        // A string found by its content is PromQL only if it parses: only a marked one can be invalid PromQL.
+        public override bool NeedsMarkedQuery => true;
+
+        public override bool RunsOnInvalidQuery => true;
+
+        public override void Analyze(QueryContext query, List<Finding> findings) => Find(query.Parse, findings);
+
+        /// <summary>The rule over a parse result: its errors, but those a hole may have caused.</summary>
+        public static void Find(PromQlParseResult result, List<Finding> findings)
         {
             var structuralHole = result.Expression is null ? FirstStructuralHole(result.Text) : -1;
             foreach (var diagnostic in result.Diagnostics)
@@ -21,7 +39,7 @@ namespace PromQL.Analyzers.Rules
                     continue;
                 }
 
-                findings.Add(new Finding(Descriptors.InvalidQuery, diagnostic.Start, diagnostic.End, diagnostic.Message));
+                findings.Add(new Finding(PromQL.Analyzers.Descriptors.InvalidQuery, diagnostic.Start, diagnostic.End, diagnostic.Message));
             }
         }
 

@@ -1,0 +1,28 @@
+using PromQL.Analyzers.Configuration;
+using PromQL.Parsing;
+using PromQL.Parsing.Syntax;
+
+namespace PromQL.Analyzers.Rules
+{
+    /// <summary>What a rule is given about one query: the parse, whether the string is marked as PromQL, and the options.</summary>
+    internal sealed class QueryContext
+    {
+        public QueryContext(PromQlParseResult parse, bool isMarked, PromQlAnalyzerOptions options)
+        {
+            Parse = parse;
+            IsMarked = isMarked;
+            Options = options;
+        }
+
+        /// <summary>The parser's result: the tree (null when it does not parse) and its diagnostics.</summary>
+        public PromQlParseResult Parse { get; }
+
+        /// <summary>The tree, or null when the query does not parse.</summary>
+        public Expr? Expression => Parse.Expression;
+
+        /// <summary>Whether the string is marked as PromQL, rather than found by its content.</summary>
+        public bool IsMarked { get; }
+
+        public PromQlAnalyzerOptions Options { get; }
+    }
+}
