@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using PromQL.Analyzers.Configuration;
 using PromQL.Parsing.Syntax;
 
@@ -11,27 +9,16 @@ namespace PromQL.Analyzers.Rules
     /// wherever it stands in the query. Reported on the selector up to its closing brace, so a fix that edits the
     /// braces stays inside the span; silent where a hole or an invalid regex leaves the answer open.
     /// </summary>
-    internal sealed class ContainerFilterRule : QueryRule
+    internal sealed class ContainerFilterRule : CadvisorRule
     {
         public static readonly ContainerFilterRule Instance = new ContainerFilterRule();
 
         private ContainerFilterRule()
+            : base(PromQL.Analyzers.Descriptors.ContainerFilterMissing)
         {
         }
 
-        public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(PromQL.Analyzers.Descriptors.ContainerFilterMissing);
-
-        public override ImmutableArray<OptionDefinition> Options => CadvisorOptions.All;
-
-        public override ImmutableArray<string> ContentTriggers(PromQlAnalyzerOptions options) => options.WatchedPrefixes;
-
-        public override void Analyze(QueryContext query, List<Finding> findings)
-        {
-            if (query.Expression is { } expression)
-            {
-                Find(expression, query.Options, findings);
-            }
-        }
+        protected override void FindIn(Expr root, PromQlAnalyzerOptions options, List<Finding> findings) => Find(root, options, findings);
 
         /// <summary>The rule over a tree: every selector below <paramref name="root"/>.</summary>
         public static void Find(Expr root, PromQlAnalyzerOptions options, List<Finding> findings)

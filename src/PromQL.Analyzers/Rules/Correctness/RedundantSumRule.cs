@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using PromQL.Analyzers.Configuration;
 using PromQL.Parsing.Syntax;
 
@@ -12,7 +10,7 @@ namespace PromQL.Analyzers.Rules
     /// totals, or it pins the container too, and the sum runs over one series. A sum over the pod's
     /// <c>container!=""</c> series is the real pod total and stays silent.
     /// </summary>
-    internal sealed class RedundantSumRule : QueryRule
+    internal sealed class RedundantSumRule : CadvisorRule
     {
         internal const string DoublesPodTotalMessage =
             "sum adds the pod-level cgroup series (container=\"\") to the series of the pod's containers, so it doubles the pod's total; " +
@@ -24,22 +22,11 @@ namespace PromQL.Analyzers.Rules
         public static readonly RedundantSumRule Instance = new RedundantSumRule();
 
         private RedundantSumRule()
+            : base(PromQL.Analyzers.Descriptors.RedundantSum)
         {
         }
 
-        public override ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(PromQL.Analyzers.Descriptors.RedundantSum);
-
-        public override ImmutableArray<OptionDefinition> Options => CadvisorOptions.All;
-
-        public override ImmutableArray<string> ContentTriggers(PromQlAnalyzerOptions options) => options.WatchedPrefixes;
-
-        public override void Analyze(QueryContext query, List<Finding> findings)
-        {
-            if (query.Expression is { } expression)
-            {
-                Find(expression, query.Options, findings);
-            }
-        }
+        protected override void FindIn(Expr root, PromQlAnalyzerOptions options, List<Finding> findings) => Find(root, options, findings);
 
         /// <summary>The rule over a tree: every <c>sum</c> below <paramref name="root"/>.</summary>
         public static void Find(Expr root, PromQlAnalyzerOptions options, List<Finding> findings)
