@@ -92,7 +92,7 @@ namespace PromQL.Analyzers.Rules
                 }
 
                 // Matchers are ANDed: one that rejects "" drops the pod-level series whatever the others say.
-                switch (MatcherSemantics.MatchesEmpty(m))
+                switch (m.MatchesEmpty())
                 {
                     case false:
                         return false;
