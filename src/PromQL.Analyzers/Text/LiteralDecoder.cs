@@ -302,7 +302,7 @@ namespace PromQL.Analyzers.Text
             digits = 0;
             while (digits < maxDigits && start + digits < text.Length)
             {
-                int digit = PromQL.Parsing.Lexing.Literals.HexValue(text[start + digits]);
+                int digit = HexValue(text[start + digits]);
                 if (digit < 0)
                 {
                     break;
@@ -313,6 +313,27 @@ namespace PromQL.Analyzers.Text
             }
 
             return digits >= minDigits;
+        }
+
+        /// <summary>The value of a hexadecimal digit in a C# <c>\x</c>, <c>\u</c> or <c>\U</c> escape, or -1.</summary>
+        private static int HexValue(char c)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0';
+            }
+
+            if (c >= 'a' && c <= 'f')
+            {
+                return c - 'a' + 10;
+            }
+
+            if (c >= 'A' && c <= 'F')
+            {
+                return c - 'A' + 10;
+            }
+
+            return -1;
         }
     }
 }

@@ -428,14 +428,26 @@ namespace PromQL.Parsing.Grammar
                 Use(ctx, PromQlFeatures.Holes);
             }
 
-            if (!value.HasHole && type is MatchType.Regexp or MatchType.NotRegexp
-                && Semantics.Re2.Re2Regex.Validate(unquoted) is { } regexError)
+            var parsed = !value.HasHole && type is MatchType.Regexp or MatchType.NotRegexp;
+            Semantics.PromQlRegex? regex = null;
+            if (parsed)
             {
-                return Outcome<LabelMatcher>.Fail(regexError, nameToken.Start, value.End);
+                // Parsed once: the matcher keeps the regex for the facts rules ask later.
+                regex = Semantics.PromQlRegex.Parse(unquoted, out var regexError);
+                if (regexError is not null)
+                {
+                    return Outcome<LabelMatcher>.Fail(regexError, nameToken.Start, value.End);
+                }
             }
 
-            return new LabelMatcher(name, type, unquoted, nameToken.Start, value.End, nameToken.Start, nameToken.End, value.Start, value.End,
+            var matcher = new LabelMatcher(name, type, unquoted, nameToken.Start, value.End, nameToken.Start, nameToken.End, value.Start, value.End,
                 nameHasHole: nameToken.HasHole, valueHasHole: value.HasHole, valueQuote: ctx.Text[value.Start]);
+            if (parsed)
+            {
+                matcher.SetRegex(regex);
+            }
+
+            return matcher;
         }
 
         /// <summary><c>{ matcher, … }</c>, a trailing comma allowed.</summary>

@@ -264,7 +264,7 @@ namespace PromQL.Parsing.Lexing
             }
         }
 
-        /// <summary>The value of a hexadecimal digit, or -1 (Go and C# escapes share it).</summary>
+        /// <summary>The value of a hexadecimal digit, or -1.</summary>
         internal static int HexValue(char c)
         {
             if (c >= '0' && c <= '9')

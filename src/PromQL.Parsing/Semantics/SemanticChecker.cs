@@ -448,7 +448,7 @@ namespace PromQL.Parsing.Semantics
 
                 foreach (var matcher in selector.Matchers)
                 {
-                    if (matcher.NameHasHole || MatchesEmpty(matcher) != true)
+                    if (matcher.NameHasHole || matcher.MatchesEmpty() != true)
                     {
                         // Either it surely needs a non-empty value, or a hole or an invalid regex leaves it open.
                         return;
@@ -457,8 +457,6 @@ namespace PromQL.Parsing.Semantics
 
                 Report(selector, "vector selector must contain at least one non-empty matcher");
             }
-
-            private static bool? MatchesEmpty(LabelMatcher matcher) => MatcherSemantics.MatchesEmpty(matcher);
 
             private void Report(Expr node, string message) => Diagnostics.Add(new PromQlDiagnostic(message, node.Start, node.End - node.Start));
 

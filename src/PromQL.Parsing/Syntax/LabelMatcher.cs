@@ -1,3 +1,6 @@
+using System.Threading;
+using PromQL.Parsing.Semantics;
+
 namespace PromQL.Parsing.Syntax
 {
     /// <summary>
@@ -8,6 +11,12 @@ namespace PromQL.Parsing.Syntax
     {
         /// <summary>The label name every metric name is stored under.</summary>
         public const string MetricNameLabel = "__name__";
+
+        /// <summary>Marks a regex value that does not compile (or an = or != matcher) in <see cref="_regex"/>.</summary>
+        private static readonly object NoRegex = new object();
+
+        /// <summary>The value's <see cref="PromQlRegex"/>, <see cref="NoRegex"/>, or null until first asked.</summary>
+        private object? _regex;
 
         /// <summary>Creates a matcher.</summary>
         public LabelMatcher(string name, MatchType type, string value, int start, int end, int nameStart, int nameEnd, int valueStart, int valueEnd,
@@ -69,6 +78,58 @@ namespace PromQL.Parsing.Syntax
 
         /// <summary>Whether this matcher is on the metric name.</summary>
         public bool IsMetricName => Name == MetricNameLabel;
+
+        /// <summary>
+        /// The value of a <c>=~</c> or <c>!~</c> matcher as a regex, parsed once for the matcher (as Prometheus's
+        /// <c>labels.Matcher</c> carries its <c>FastRegexMatcher</c>): false for <c>=</c> and <c>!=</c> and for a value
+        /// that does not compile. A hole in the value is one literal character to the regex (see
+        /// <see cref="PromQlRegex"/>); <see cref="ValueHasHole"/> says whether there is one.
+        /// </summary>
+        public bool TryGetRegex(out PromQlRegex? regex)
+        {
+            var cached = Volatile.Read(ref _regex);
+            if (cached is null)
+            {
+                var parsed = Type is MatchType.Regexp or MatchType.NotRegexp ? PromQlRegex.Parse(Value, out _) : null;
+                cached = (object?)parsed ?? NoRegex;
+                cached = Interlocked.CompareExchange(ref _regex, cached, null) ?? cached;
+            }
+
+            regex = cached as PromQlRegex;
+            return regex is not null;
+        }
+
+        /// <summary>
+        /// Whether the matcher matches the empty string (<c>Matcher.Matches("")</c> in Prometheus), that is whether it
+        /// also selects series without the label: for <c>=</c> and <c>!=</c> a comparison with "", for <c>=~</c> and
+        /// <c>!~</c> <see cref="PromQlRegex.MatchesEmpty"/> (negated for <c>!~</c>). Null when it cannot be known: a hole
+        /// in the value, or a regex that does not compile.
+        /// </summary>
+        public bool? MatchesEmpty()
+        {
+            if (ValueHasHole)
+            {
+                return null;
+            }
+
+            switch (Type)
+            {
+                case MatchType.Equal:
+                    return Value.Length == 0;
+                case MatchType.NotEqual:
+                    return Value.Length != 0;
+                default:
+                    if (!TryGetRegex(out var regex))
+                    {
+                        return null;
+                    }
+
+                    return Type == MatchType.Regexp ? regex!.MatchesEmpty : !regex!.MatchesEmpty;
+            }
+        }
+
+        /// <summary>Hands the matcher the regex its value was validated with, so that it is not parsed again.</summary>
+        internal void SetRegex(PromQlRegex? regex) => Volatile.Write(ref _regex, (object?)regex ?? NoRegex);
 
         /// <inheritdoc />
         public override string ToString() => Printing.PromQlPrinter.PrintMatcher(this);

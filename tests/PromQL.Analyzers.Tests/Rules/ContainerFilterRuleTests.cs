@@ -129,6 +129,8 @@ namespace PromQL.Analyzers.Tests.Rules
         [InlineData("{__name__=~\"(container_memory_rss|node_load1)\"}", "'(container_memory_rss|node_load1)'")]
         [InlineData("{__name__=~\"(?:x|(container_memory_rss))\"}", "'(?:x|(container_memory_rss))'")]
         [InlineData("{__name__=~\"container_memory_s*\"}", "'container_memory_s*'")]
+        [InlineData("{__name__=~\"container_memor[y]_rss\"}", "'container_memor[y]_rss'")]
+        [InlineData("{__name__=~\"[c]ontainer_memory_rss\"}", "'[c]ontainer_memory_rss'")]
         public void NameFromMatcher_Diagnostic(string query, string metric)
         {
             var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Find, query));
@@ -143,13 +145,38 @@ namespace PromQL.Analyzers.Tests.Rules
         [InlineData("{__name__=~\"(?i)container_memory_rss\"}")]
         [InlineData("{__name__=~\"(container_memory_rss|x)+\"}")]
         [InlineData("{__name__=~\"container_memory?_rss\"}")]
-        [InlineData("{__name__=~\"container_memor[y]_rss\"}")]
-        [InlineData("{__name__=~\"[c]ontainer_memory_rss\"}")]
+        [InlineData("{__name__=~\"container_memor[^y]_rss\"}")]
+        [InlineData("{__name__=~\"[^c]ontainer_memory_rss\"}")]
         [InlineData("{__name__=~\"container_memory_rss:sum\"}")]
         [InlineData("{__name__!=\"container_memory_rss\", job=\"x\"}")]
         [InlineData("{__name__!~\"container_memory_.*\", job=\"x\"}")]
         [InlineData("{__name__=\"container_network_receive_bytes_total\"}")]
         public void NameMatcherNotSurelyWatched_NoDiagnostic(string query) => AssertSilent(query);
+
+        // Where the regex scanner the rule used to have and RE2 disagreed, RE2 (what Prometheus runs) decides.
+        [Theory]
+        [InlineData("{__name__=~\"^container_memory_rss$\"}")]
+        [InlineData("{__name__=~`container\\_memory_rss`}")]
+        [InlineData("{__name__=~`\\Qcontainer_memory_rss\\E`}")]
+        [InlineData("{__name__=~\"container_(?:memory_rss|memory_cache)\"}")]
+        [InlineData("{__name__=~\"container_memor(?:y|z)_rss\"}")]
+        public void NameMatcherRe2ReadsAsWatchedAlternative_Diagnostic(string query)
+        {
+            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Analyze, query));
+            Assert.Equal(query, RuleRunner.Text(query, finding));
+            Assert.Equal("the pod's memory", finding.MessageArgs[1]);
+        }
+
+        [Fact]
+        public void NameMatcherRe2ReadsAsMatchingNothingWatched_NoDiagnostic()
+        {
+            // An empty class matches nothing, so the alternative selects no series at all.
+            AssertSilent("{__name__=~`container_memory_[^\\x00-\\x{10FFFF}]`}");
+
+            // The literal prefix is "container_", but the only name the regex matches is a network metric.
+            AssertSilent("{__name__=~\"container_(network_receive_bytes_total)\"}", RuleRunner.WithPrefixes("container_"));
+            Assert.Single(Spans("{__name__=~\"container_(network_receive_bytes_total|processes)\"}", RuleRunner.WithPrefixes("container_")));
+        }
 
         [Theory]
         [InlineData("container_memory_working_set_bytes:sum{pod=\"p\"}")]

@@ -85,6 +85,22 @@ namespace PromQL.Analyzers.Tests.Rules
         [InlineData("sum({__name__=\"container_memory_rss\",namespace=\"a\",pod=\"b\"})")]
         public void PodPinnedKeepsPodLevel_Doubles(string query) => AssertDoubles(query, query);
 
+        // A =~ regex pins the label when RE2 reads it as one string, metacharacters or not.
+        [Theory]
+        [InlineData("sum(container_memory_rss{namespace=\"a\",pod=~\"[b]\"})")]
+        [InlineData("sum(container_memory_rss{namespace=\"a\",pod=~\"(b)\"})")]
+        [InlineData("sum(container_memory_rss{namespace=\"a\",pod=~\"^b$\"})")]
+        [InlineData("sum(container_memory_rss{namespace=~`a\\.b`,pod=\"b\"})")]
+        public void PodPinnedByRegexOfOneString_Doubles(string query) => AssertDoubles(query, query);
+
+        [Theory]
+        [InlineData("sum(container_memory_rss{namespace=\"a\",pod=~\"(?i)b\"})")]
+        [InlineData("sum(container_memory_rss{namespace=\"a\",pod=~\"b{1}\"})")]
+        [InlineData("sum(container_memory_rss{namespace=\"a\",pod=~\"[bc]\"})")]
+        [InlineData("sum(container_memory_rss{namespace=\"a\",pod=~\"b|\"})")]
+        [InlineData("sum(container_memory_rss{namespace=\"a\",pod=~\"^$\"})")]
+        public void PodRegexOfMoreThanOneString_NoDiagnostic(string query) => AssertSilent(query);
+
         [Fact]
         public void NestedSum_SpanIsTheAggregation()
         {

@@ -241,9 +241,9 @@ namespace PromQL.Parsing.Tests.Semantics
         {
             // The grammar reports the bad regex; whether it matches "" is unknown here.
             AssertDiagnostics(Check(Sel(null, 0, 8, M("x", MatchType.Regexp, "(")), "{x=~\"(\"}"));
-            Assert.Null(MatcherSemantics.MatchesEmpty(M("x", MatchType.NotRegexp, "(")));
-            Assert.True(MatcherSemantics.MatchesEmpty(M("x", MatchType.NotRegexp, "a")));
-            Assert.False(MatcherSemantics.MatchesEmpty(M("x", MatchType.Regexp, "a")));
+            Assert.Null(M("x", MatchType.NotRegexp, "(").MatchesEmpty());
+            Assert.True(M("x", MatchType.NotRegexp, "a").MatchesEmpty());
+            Assert.False(M("x", MatchType.Regexp, "a").MatchesEmpty());
         }
 
         [Fact]

@@ -23,11 +23,6 @@ namespace PromQL.Analyzers.Rules
 
         public const string PodLabel = "pod";
 
-        // Go's regexp.QuoteMeta escapes exactly these: any other character in a regex matches itself.
-        private const string RegexMetacharacters = "\\.+*?()|[]{}^$";
-
-        private static readonly char[] RegexMetacharacterArray = RegexMetacharacters.ToCharArray();
-
         /// <summary>
         /// Whether the selector is known to select a watched metric. <paramref name="metric"/> is the name or
         /// regex as written (holes shown as <c>…</c>) for messages; <paramref name="watchedText"/> is the literal
@@ -57,7 +52,7 @@ namespace PromQL.Analyzers.Rules
             {
                 var m = matchers[i];
                 if (!m.NameHasHole && m.IsMetricName && m.Type == MatchType.Regexp
-                    && TryWatchedRegex(m.Value, 0, m.Value.Length, options, depth: 0, out watchedText))
+                    && TryWatchedRegex(m, options, out watchedText))
                 {
                     metric = ShowHoles(m.Value);
                     return true;
@@ -92,7 +87,7 @@ namespace PromQL.Analyzers.Rules
                 }
 
                 // Matchers are ANDed: one that rejects "" drops the pod-level series whatever the others say.
-                switch (MatcherSemantics.MatchesEmpty(m))
+                switch (m.MatchesEmpty())
                 {
                     case false:
                         return false;
@@ -107,7 +102,7 @@ namespace PromQL.Analyzers.Rules
 
         /// <summary>
         /// Whether some matcher pins <paramref name="label"/> to one value: <c>=</c> with a non-empty value or a
-        /// hole, or <c>=~</c> with a non-empty value free of regex metacharacters (holes allowed).
+        /// hole, or <c>=~</c> with a regex that matches one non-empty string (holes allowed).
         /// </summary>
         public static bool PinsLabel(VectorSelector selector, string label)
         {
@@ -163,7 +158,8 @@ namespace PromQL.Analyzers.Rules
                 case MatchType.Equal:
                     return m.Value.Length > 0;
                 case MatchType.Regexp:
-                    return m.Value.Length > 0 && m.Value.IndexOfAny(RegexMetacharacterArray) < 0;
+                    // A hole counts as one value here, as in pod="{pod}": the regex reads it as a literal character.
+                    return m.TryGetRegex(out var regex) && regex!.IsLiteral(out var literal) && literal.Length > 0;
                 default:
                     return false;
             }
@@ -193,215 +189,29 @@ namespace PromQL.Analyzers.Rules
         }
 
         /// <summary>
-        /// Whether the regex in <c>pattern[start, end)</c> surely matches some watched name: one of its top-level
-        /// branches has a watched literal prefix, looking into a branch that is one whole group.
+        /// Whether the <c>__name__=~</c> regex surely matches some watched name: one of its alternatives has a watched
+        /// literal prefix (see <see cref="PromQlRegex.LiteralPrefixes"/>), its text before any hole counting.
         /// </summary>
-        private static bool TryWatchedRegex(string pattern, int start, int end, PromQlAnalyzerOptions options, int depth, out string watchedText)
+        private static bool TryWatchedRegex(LabelMatcher m, PromQlAnalyzerOptions options, out string watchedText)
         {
             watchedText = string.Empty;
-            if (depth > 8)
+            if (!m.TryGetRegex(out var regex))
             {
                 return false;
             }
 
-            var branchStart = start;
-            var level = 0;
-            for (var i = start; i <= end; i++)
+            foreach (var literalPrefix in regex!.LiteralPrefixes)
             {
-                if (i < end)
+                var hole = literalPrefix.IndexOf(PromQlParser.HoleCharacter);
+                var prefix = hole < 0 ? literalPrefix : literalPrefix.Substring(0, hole);
+                if (prefix.IndexOf(':') < 0 && options.IsWatchedMetric(prefix))
                 {
-                    var c = pattern[i];
-                    if (c == '\\')
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    if (c == '[')
-                    {
-                        i = SkipCharClass(pattern, i, end);
-                        if (i < 0)
-                        {
-                            return false;
-                        }
-
-                        continue;
-                    }
-
-                    if (c == '(')
-                    {
-                        level++;
-                        continue;
-                    }
-
-                    if (c == ')')
-                    {
-                        level--;
-                        if (level < 0)
-                        {
-                            return false;
-                        }
-
-                        continue;
-                    }
-
-                    if (c != '|' || level > 0)
-                    {
-                        continue;
-                    }
-                }
-                else if (level != 0)
-                {
-                    return false;
-                }
-
-                if (TryWatchedBranch(pattern, branchStart, i, options, depth, out watchedText))
-                {
+                    watchedText = prefix;
                     return true;
                 }
-
-                branchStart = i + 1;
             }
 
             return false;
-        }
-
-        private static bool TryWatchedBranch(string pattern, int start, int end, PromQlAnalyzerOptions options, int depth, out string watchedText)
-        {
-            watchedText = string.Empty;
-            if (start < end && pattern[start] == '(')
-            {
-                // Only a plain or (?:…) group spanning the whole branch; flags like (?i) change what matches.
-                var close = MatchingParen(pattern, start, end);
-                if (close != end - 1)
-                {
-                    return false;
-                }
-
-                var inner = start + 1;
-                if (inner < close && pattern[inner] == '?')
-                {
-                    if (inner + 1 < close && pattern[inner + 1] == ':')
-                    {
-                        inner += 2;
-                    }
-                    else
-                    {
-                        return false;
-                    }
-                }
-
-                return TryWatchedRegex(pattern, inner, close, options, depth + 1, out watchedText);
-            }
-
-            var stop = end;
-            var quantified = false;
-            for (var i = start; i < end; i++)
-            {
-                var c = pattern[i];
-                if (c == PromQlParser.HoleCharacter)
-                {
-                    stop = i;
-                    break;
-                }
-
-                if (RegexMetacharacters.IndexOf(c) >= 0)
-                {
-                    stop = i;
-                    quantified = c is '*' or '+' or '?' or '{';
-                    break;
-                }
-            }
-
-            // A quantifier may repeat the last literal character zero times: it is not part of the prefix.
-            if (quantified && stop > start)
-            {
-                stop--;
-            }
-
-            var prefix = pattern.Substring(start, stop - start);
-            if (prefix.IndexOf(':') >= 0 || !options.IsWatchedMetric(prefix))
-            {
-                return false;
-            }
-
-            watchedText = prefix;
-            return true;
-        }
-
-        /// <summary>The index of the ')' closing the '(' at <paramref name="open"/>, or -1.</summary>
-        private static int MatchingParen(string pattern, int open, int end)
-        {
-            var level = 0;
-            for (var i = open; i < end; i++)
-            {
-                var c = pattern[i];
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '[')
-                {
-                    i = SkipCharClass(pattern, i, end);
-                    if (i < 0)
-                    {
-                        return -1;
-                    }
-                }
-                else if (c == '(')
-                {
-                    level++;
-                }
-                else if (c == ')')
-                {
-                    level--;
-                    if (level == 0)
-                    {
-                        return i;
-                    }
-                }
-            }
-
-            return -1;
-        }
-
-        /// <summary>The index of the ']' ending the class that opens at <paramref name="open"/>, or -1.</summary>
-        private static int SkipCharClass(string pattern, int open, int end)
-        {
-            var i = open + 1;
-            if (i < end && pattern[i] == '^')
-            {
-                i++;
-            }
-
-            // A ']' right after '[' or '[^' is a literal.
-            if (i < end && pattern[i] == ']')
-            {
-                i++;
-            }
-
-            for (; i < end; i++)
-            {
-                var c = pattern[i];
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '[' && i + 1 < end && pattern[i + 1] == ':')
-                {
-                    var close = pattern.IndexOf(":]", i + 2, end - i - 2, StringComparison.Ordinal);
-                    if (close >= 0)
-                    {
-                        i = close + 1;
-                    }
-                }
-                else if (c == ']')
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
 
         private static string ShowHoles(string text) =>

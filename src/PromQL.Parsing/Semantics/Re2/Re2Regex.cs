@@ -34,24 +34,56 @@ namespace PromQL.Parsing.Semantics.Re2
         /// <summary>Validates and computes emptiness; false only if something unexpected went wrong.</summary>
         private static bool Analyze(string? pattern, out string? error, out bool matchesEmpty)
         {
-            error = null;
             matchesEmpty = false;
             if (pattern is null)
             {
+                error = null;
                 matchesEmpty = true;
+                return true;
+            }
+
+            if (!TryParse(pattern, out var root, out error))
+            {
+                return false;
+            }
+
+            if (error is not null)
+            {
                 return true;
             }
 
             try
             {
-                // Prometheus never parses an empty value or |-separated plain literals
-                // (optimizeAlternatingLiterals), so those are valid whatever they contain.
-                if (IsAlternationOfLiterals(pattern, out matchesEmpty))
+                matchesEmpty = root is null ? HasEmptyLiteral(pattern) : IsNullable(root);
+                return true;
+            }
+#pragma warning disable CA1031 // A validator bug must never surface as an exception to the caller.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Parses a matcher regex the way Prometheus's <c>NewFastRegexMatcher</c> does: a value that is empty or a
+        /// <c>|</c>-separated list of plain literals is never parsed (<paramref name="root"/> stays null, the value is
+        /// valid whatever it holds); any other value is parsed with Perl flags plus DotNL. Returns false only if
+        /// something unexpected went wrong (then nothing is known); otherwise <paramref name="error"/> is null when
+        /// Prometheus accepts the value and its message when it does not.
+        /// </summary>
+        internal static bool TryParse(string pattern, out Re2Node? root, out string? error)
+        {
+            root = null;
+            error = null;
+            try
+            {
+                if (IsAlternationOfLiterals(pattern))
                 {
                     return true;
                 }
 
-                var root = Re2Parser.Parse(pattern, MatcherFlags, out error);
+                root = Re2Parser.Parse(pattern, MatcherFlags, out error);
                 if (root is null)
                 {
                     return true;
@@ -60,49 +92,63 @@ namespace PromQL.Parsing.Semantics.Re2
                 // The parsed value is recompiled inside ^(?s:...)$, which can add one level of height.
                 if (root.Op != Re2Op.Concat && AnchoredHeightExceeds(root))
                 {
+                    root = null;
                     error = Re2ErrorCodes.Format(Re2ErrorCodes.NestingDepth, "^(?s:" + pattern + ")$");
-                    return true;
                 }
 
-                matchesEmpty = IsNullable(root);
                 return true;
             }
 #pragma warning disable CA1031 // A validator bug must never surface as an exception to the caller.
             catch (Exception)
 #pragma warning restore CA1031
             {
+                root = null;
                 error = null;
                 return false;
             }
         }
 
+        /// <summary>Whether a <c>|</c>-separated list of plain literals has an empty one.</summary>
+        internal static bool HasEmptyLiteral(string literals)
+        {
+            var altStart = 0;
+            for (var i = 0; i < literals.Length; i++)
+            {
+                if (literals[i] == '|')
+                {
+                    if (i == altStart)
+                    {
+                        return true;
+                    }
+
+                    altStart = i + 1;
+                }
+            }
+
+            return altStart == literals.Length;
+        }
+
         /// <summary>The bytes QuoteMeta escapes; a value without them is a plain literal to Prometheus.</summary>
-        private static bool IsRegexMeta(char c) => c switch
+        internal static bool IsRegexMeta(char c) => c switch
         {
             '\\' or '.' or '+' or '*' or '?' or '(' or ')' or '[' or ']' or '{' or '}' or '^' or '$' => true,
             _ => false,
         };
 
-        private static bool IsAlternationOfLiterals(string pattern, out bool hasEmptyAlternative)
+        /// <summary>
+        /// Whether the value is empty or <c>|</c>-separated plain literals (Prometheus's <c>optimizeAlternatingLiterals</c>):
+        /// then Prometheus matches it as a set of strings and never parses it.
+        /// </summary>
+        internal static bool IsAlternationOfLiterals(string pattern)
         {
-            hasEmptyAlternative = pattern.Length == 0;
-            int altStart = 0;
-            for (int i = 0; i < pattern.Length; i++)
+            foreach (var c in pattern)
             {
-                char c = pattern[i];
-                if (c == '|')
+                if (IsRegexMeta(c))
                 {
-                    hasEmptyAlternative |= i == altStart;
-                    altStart = i + 1;
-                }
-                else if (IsRegexMeta(c))
-                {
-                    hasEmptyAlternative = false;
                     return false;
                 }
             }
 
-            hasEmptyAlternative |= altStart == pattern.Length;
             return true;
         }
 
@@ -136,7 +182,7 @@ namespace PromQL.Parsing.Semantics.Re2
         }
 
         /// <summary>Whether the tree matches the empty string (anchors hold on empty input, \b does not).</summary>
-        private static bool IsNullable(Re2Node root)
+        internal static bool IsNullable(Re2Node root)
         {
             var order = Re2Node.PreOrder(root);
 
