@@ -162,7 +162,7 @@ namespace PromQL.Analyzers.Tests.Rules
         [InlineData("{__name__=~\"container_memor(?:y|z)_rss\"}")]
         public void NameMatcherRe2ReadsAsWatchedAlternative_Diagnostic(string query)
         {
-            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Analyze, query));
+            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Find, query));
             Assert.Equal(query, RuleRunner.Text(query, finding));
             Assert.Equal("the pod's memory", finding.MessageArgs[1]);
         }
