@@ -1,7 +1,6 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using PromQL.Analyzers.Analysis;
 using PromQL.Analyzers.Configuration;
 
 namespace PromQL.Analyzers.Detection
@@ -16,7 +15,7 @@ namespace PromQL.Analyzers.Detection
         /// <summary>How many following statements are read: a query is used near where it is built.</summary>
         private const int MaxStatements = 32;
 
-        public static bool FlowsIntoPromQlTarget(ExpressionSyntax root, CompilationFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
+        public static bool FlowsIntoPromQlTarget(ExpressionSyntax root, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
         {
             SyntaxNode node = root;
             while (node.Parent is ParenthesizedExpressionSyntax)

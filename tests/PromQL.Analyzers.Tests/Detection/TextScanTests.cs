@@ -1,12 +1,12 @@
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using PromQL.Analyzers.Analysis;
 using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Detection;
 using PromQL.Analyzers.Text;
 using Xunit;
 
-namespace PromQL.Analyzers.Tests.Analysis
+namespace PromQL.Analyzers.Tests.Detection
 {
     /// <summary>The cheap first scan: what it sees in each string form, without decoding anything twice.</summary>
     public class TextScanTests

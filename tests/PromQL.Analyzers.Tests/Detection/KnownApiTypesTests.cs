@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
-namespace PromQL.Analyzers.Tests.Analysis
+namespace PromQL.Analyzers.Tests.Detection
 {
     /// <summary>
     /// A known query API's member name (<c>QueryAsync</c>, <c>Query</c>) makes a string a candidate only when a type of

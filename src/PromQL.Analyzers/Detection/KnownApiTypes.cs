@@ -1,9 +1,8 @@
 using System;
 using System.Reflection.Metadata;
 using Microsoft.CodeAnalysis;
-using PromQL.Analyzers.Detection;
 
-namespace PromQL.Analyzers.Analysis
+namespace PromQL.Analyzers.Detection
 {
     /// <summary>Which families of <see cref="KnownQueryApis"/> types a compilation can see, by type name.</summary>
     [Flags]

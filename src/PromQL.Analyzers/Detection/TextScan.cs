@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Text;
 
-namespace PromQL.Analyzers.Analysis
+namespace PromQL.Analyzers.Detection
 {
     /// <summary>
     /// The one scan a string costs when it is not PromQL: over the decoded text of its literal parts, looking for

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Detection;
+using PromQL.Analyzers.Rules;
+using PromQL.Analyzers.Text;
+using PromQL.Parsing;
+
+namespace PromQL.Analyzers.Analysis
+{
+    /// <summary>
+    /// The path of one C# string expression: screened by syntax, confirmed as PromQL, read into PromQL text, parsed,
+    /// given to every rule, and its findings mapped back to source. It keeps nothing itself: what it learns across
+    /// strings lives in <see cref="DetectionFacts"/> and the parse function it is given, both owned by
+    /// <see cref="CompilationCache"/>.
+    /// </summary>
+    internal sealed class QueryPipeline
+    {
+        private readonly DetectionFacts _detection;
+        private readonly Func<string, PromQlParseResult> _parse;
+
+        public QueryPipeline(DetectionFacts detection, Func<string, PromQlParseResult> parse)
+        {
+            _detection = detection;
+            _parse = parse;
+        }
+
+        /// <summary>
+        /// Syntax alone decides whether anything more is worth doing: null for a string that cannot be PromQL, which
+        /// then costs one scan of its text.
+        /// </summary>
+        public StringScreening? Screen(ExpressionSyntax root, PromQlAnalyzerOptions options, CancellationToken cancellationToken) =>
+            StringScreening.Of(root, options, _detection, cancellationToken);
+
+        /// <summary>The diagnostics of a screened string, with absolute spans.</summary>
+        public StringResult Analyze(ExpressionSyntax root, StringScreening screening, PromQlAnalyzerOptions options, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var marked = screening.IsMarked(root, _detection, model, options, cancellationToken);
+            if (!marked && !screening.MaybeContent)
+            {
+                // Kept only when the semantic model was asked for sure: a local that is never passed on is cheap to redo.
+                return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, screening.MaybeTarget);
+            }
+
+            var text = StringExpressions.Read(root, screening.Scan.HasOtherParts ? StringExpressions.ConstantValuesFrom(model, cancellationToken) : null, cancellationToken);
+            var parse = _parse(text.Text);
+
+            // Strings found by content alone are PromQL only if they parse, and never get PROMQL100.
+            if (!marked && parse.HasErrors)
+            {
+                return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, true);
+            }
+
+            return new StringResult(RunRules(text, parse, marked, options), true);
+        }
+
+        /// <summary>The string's result whether or not it passes screening: for the other strings of a member being kept.</summary>
+        public StringResult AnalyzeAny(ExpressionSyntax root, PromQlAnalyzerOptions options, SemanticModel model, CancellationToken cancellationToken) =>
+            Screen(root, options, cancellationToken) is { } screening
+                ? Analyze(root, screening, options, model, cancellationToken)
+                : new StringResult(ImmutableArray<CachedDiagnostic>.Empty, false);
+
+        /// <summary>
+        /// Every registered rule over one parsed query, its findings mapped to source spans: a pure function of the
+        /// text, the parse, whether the string is marked, and the options.
+        /// </summary>
+        public static ImmutableArray<CachedDiagnostic> RunRules(PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options)
+        {
+            var findings = new List<Finding>();
+            var query = new QueryContext(parse, marked, options);
+            foreach (var rule in RuleRegistry.All)
+            {
+                if ((marked || !rule.NeedsMarkedQuery) && (parse.Expression is not null || rule.RunsOnInvalidQuery))
+                {
+                    rule.Analyze(query, findings);
+                }
+            }
+
+            if (findings.Count == 0)
+            {
+                return ImmutableArray<CachedDiagnostic>.Empty;
+            }
+
+            var diagnostics = ImmutableArray.CreateBuilder<CachedDiagnostic>(findings.Count);
+            foreach (var finding in findings)
+            {
+                diagnostics.Add(new CachedDiagnostic(finding.Descriptor, text.GetSourceSpan(finding.Start, finding.End), finding.MessageArgs));
+            }
+
+            return diagnostics.MoveToImmutable();
+        }
+    }
+
+    /// <summary>
+    /// A string's diagnostics (absolute spans), and whether its member is worth keeping: not for a local that is
+    /// never passed on, which is cheap to redo.
+    /// </summary>
+    internal readonly struct StringResult
+    {
+        public StringResult(ImmutableArray<CachedDiagnostic> diagnostics, bool worthKeeping)
+        {
+            Diagnostics = diagnostics;
+            WorthKeeping = worthKeeping;
+        }
+
+        public ImmutableArray<CachedDiagnostic> Diagnostics { get; }
+
+        public bool WorthKeeping { get; }
+    }
+}

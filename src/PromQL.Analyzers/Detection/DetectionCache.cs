@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace PromQL.Analyzers.Detection
+{
+    /// <summary>
+    /// What detection learns that outlives a compilation (the IDE makes a new one per edit): keyed by syntax tree, by
+    /// referenced assembly's metadata (both immutable and reused while unchanged, held weakly so they go with them),
+    /// and by declaration epoch (see <see cref="Analysis.DeclarationEpochs"/>) for what depends on every tree.
+    /// </summary>
+    internal sealed class DetectionCache
+    {
+        private readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> _treeNames = new ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>();
+        private readonly ConditionalWeakTable<SyntaxTree, TreeLanguageComments> _treeComments = new ConditionalWeakTable<SyntaxTree, TreeLanguageComments>();
+        private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> _metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
+        private readonly ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>> _knownApiTypes = new ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>>();
+
+        /// <summary>The <c>[StringSyntax("PromQL")]</c> names by declaration epoch.</summary>
+        public ConditionalWeakTable<object, ImmutableHashSet<string>> NamesByEpoch { get; } = new ConditionalWeakTable<object, ImmutableHashSet<string>>();
+
+        /// <summary>The values of source field constants by name, by declaration epoch.</summary>
+        public ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>> ConstantsByEpoch { get; } =
+            new ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>>();
+
+        /// <summary>The <c>lang=promql</c> comments of a tree (see <see cref="TreeLanguageComments"/>).</summary>
+        public TreeLanguageComments LanguageCommentsOf(SyntaxTree tree) => _treeComments.GetValue(tree, static t => new TreeLanguageComments(t));
+
+        /// <summary>The names a tree declares with <c>[StringSyntax("PromQL")]</c>.</summary>
+        public ImmutableHashSet<string> NamesOf(SyntaxTree tree) =>
+            _treeNames.GetValue(tree, static t => StringSyntaxNames.FromTree(t, CancellationToken.None));
+
+        /// <summary>Which known query API types an assembly defines; none for one that cannot be read.</summary>
+        public KnownApiTypes KnownApiTypesOf(PortableExecutableReference reference)
+        {
+            if (MetadataOf(reference) is not { } metadata)
+            {
+                return KnownApiTypes.None;
+            }
+
+            return _knownApiTypes.GetValue(metadata, static m =>
+            {
+                try
+                {
+                    return new StrongBox<KnownApiTypes>(KnownApiTypeNames.InMetadata(m));
+                }
+                catch (BadImageFormatException)
+                {
+                    return new StrongBox<KnownApiTypes>(KnownApiTypes.None);
+                }
+            }).Value;
+        }
+
+        /// <summary>The names an assembly declares with <c>[StringSyntax("PromQL")]</c>; none for one that cannot be read.</summary>
+        public ImmutableHashSet<string> NamesOf(PortableExecutableReference reference)
+        {
+            if (MetadataOf(reference) is not { } metadata)
+            {
+                return ImmutableHashSet<string>.Empty;
+            }
+
+            return _metadataNames.GetValue(metadata, static m =>
+            {
+                try
+                {
+                    return StringSyntaxNames.FromMetadata(m);
+                }
+                catch (BadImageFormatException)
+                {
+                    return ImmutableHashSet<string>.Empty;
+                }
+            });
+        }
+
+        private static Metadata? MetadataOf(PortableExecutableReference reference)
+        {
+            try
+            {
+                return reference.GetMetadata();
+            }
+            catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromQL.Analyzers.Configuration;
+
+namespace PromQL.Analyzers.Detection
+{
+    /// <summary>
+    /// What detection learns once per compilation, lazily, so that strings that cannot be PromQL never pay for it:
+    /// the names that carry <c>[StringSyntax("PromQL")]</c>, the known query API types in sight, and the values of
+    /// constants by name. The first two depend on declarations only and are shared by the compilations of one
+    /// declaration epoch.
+    /// </summary>
+    internal sealed class DetectionFacts
+    {
+        private readonly Compilation _compilation;
+        private readonly DetectionCache _cache;
+        private readonly Lazy<ImmutableHashSet<string>> _stringSyntaxNames;
+        private readonly Lazy<ConcurrentDictionary<string, ImmutableArray<string>>> _constantsByName;
+        private readonly Lazy<KnownApiTypes> _knownApiTypes;
+
+        /// <param name="compilation">The compilation being analysed.</param>
+        /// <param name="cache">The tables that outlive it.</param>
+        /// <param name="epoch">Its declaration epoch, computed on first use.</param>
+        public DetectionFacts(Compilation compilation, DetectionCache cache, Func<object> epoch)
+        {
+            _compilation = compilation;
+            _cache = cache;
+            _stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(
+                () => cache.NamesByEpoch.GetValue(epoch(), _ => CollectStringSyntaxNames()), LazyThreadSafetyMode.ExecutionAndPublication);
+            _constantsByName = new Lazy<ConcurrentDictionary<string, ImmutableArray<string>>>(
+                () => cache.ConstantsByEpoch.GetValue(epoch(), static _ => new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)),
+                LazyThreadSafetyMode.ExecutionAndPublication);
+            _knownApiTypes = new Lazy<KnownApiTypes>(CollectKnownApiTypes, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>The <c>lang=promql</c> comments of a tree.</summary>
+        public TreeLanguageComments LanguageCommentsOf(SyntaxTree tree) => _cache.LanguageCommentsOf(tree);
+
+        /// <summary>Whether a syntactic target name may be PromQL, so the semantic model is worth asking.</summary>
+        public bool IsCandidate(TargetKind kind, string name, PromQlAnalyzerOptions options)
+        {
+            if (kind == TargetKind.None)
+            {
+                return false;
+            }
+
+            if (name.Length == 0)
+            {
+                // new(...) or : base(...): the type is not written.
+                return kind == TargetKind.ConstructorArgument && !_stringSyntaxNames.Value.IsEmpty;
+            }
+
+            if (kind is TargetKind.MethodArgument or TargetKind.MemberAssignment)
+            {
+                // A known API's member name counts only when a type of that API is in sight.
+                if ((name is "QueryAsync" or "QueryRangeAsync" && (_knownApiTypes.Value & KnownApiTypes.Clients) != 0)
+                    || (name == "Query" && (_knownApiTypes.Value & KnownApiTypes.Requests) != 0))
+                {
+                    return true;
+                }
+
+                foreach (var member in options.QueryMembers)
+                {
+                    if (member.MemberName == name)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return _stringSyntaxNames.Value.Contains(name);
+        }
+
+        /// <summary>
+        /// Whether an interpolation or operand names a constant whose value holds a watched metric prefix: a source
+        /// field constant anywhere in the compilation (found by name through the declaration index, without
+        /// binding), or a local constant in an enclosing block.
+        /// </summary>
+        public bool NamesWatchedConstant(ExpressionSyntax part, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var name = TargetSyntax.RightmostName(part);
+            if (name.Length == 0)
+            {
+                return false;
+            }
+
+            var constants = _constantsByName.Value;
+            if (!constants.TryGetValue(name, out var values))
+            {
+                values = constants.GetOrAdd(name, FieldConstants(name, cancellationToken));
+            }
+
+            foreach (var value in values)
+            {
+                if (HoldsWatchedPrefix(value, options))
+                {
+                    return true;
+                }
+            }
+
+            if (part is IdentifierNameSyntax)
+            {
+                for (var node = part.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+                {
+                    if (node is not BlockSyntax block)
+                    {
+                        continue;
+                    }
+
+                    foreach (var statement in block.Statements)
+                    {
+                        if (statement is LocalDeclarationStatementSyntax { IsConst: true } local)
+                        {
+                            foreach (var variable in local.Declaration.Variables)
+                            {
+                                if (variable.Identifier.ValueText == name && variable.Initializer?.Value is LiteralExpressionSyntax literal
+                                    && HoldsWatchedPrefix(literal.Token.ValueText, options))
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        internal static bool HoldsWatchedPrefix(string text, PromQlAnalyzerOptions options)
+        {
+            foreach (var prefix in options.ContentTriggers)
+            {
+                if (text.IndexOf(prefix, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private ImmutableArray<string> FieldConstants(string name, CancellationToken cancellationToken)
+        {
+            var builder = ImmutableArray.CreateBuilder<string>();
+            foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                if (symbol is IFieldSymbol { IsConst: true, HasConstantValue: true, ConstantValue: string value })
+                {
+                    builder.Add(value);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private KnownApiTypes CollectKnownApiTypes()
+        {
+            var found = KnownApiTypeNames.InSource(_compilation);
+            foreach (var reference in _compilation.References)
+            {
+                if (found == (KnownApiTypes.Clients | KnownApiTypes.Requests))
+                {
+                    break;
+                }
+
+                switch (reference)
+                {
+                    case CompilationReference project:
+                        found |= KnownApiTypeNames.InSource(project.Compilation);
+                        break;
+                    case PortableExecutableReference file:
+                        found |= _cache.KnownApiTypesOf(file);
+                        break;
+                }
+            }
+
+            return found;
+        }
+
+        private ImmutableHashSet<string> CollectStringSyntaxNames()
+        {
+            var names = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                names = names.Union(_cache.NamesOf(tree));
+            }
+
+            foreach (var reference in _compilation.References)
+            {
+                switch (reference)
+                {
+                    case CompilationReference project:
+                        foreach (var tree in project.Compilation.SyntaxTrees)
+                        {
+                            names = names.Union(_cache.NamesOf(tree));
+                        }
+
+                        break;
+                    case PortableExecutableReference file:
+                        names = names.Union(_cache.NamesOf(file));
+                        break;
+                }
+            }
+
+            return names;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromQL.Analyzers.Configuration;
+
+namespace PromQL.Analyzers.Detection
+{
+    /// <summary>
+    /// What syntax says about a string that may be PromQL, and the semantic check that confirms it is marked. A string
+    /// is PromQL when it is marked (a <c>lang=promql</c> comment, or it flows into a <c>[StringSyntax("PromQL")]</c>
+    /// target, a known query API or a configured one), or, for the rules that run on content, when its text holds
+    /// a content trigger and parses.
+    /// </summary>
+    internal readonly struct StringScreening
+    {
+        private StringScreening(TextScan scan, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal)
+        {
+            Scan = scan;
+            ByComment = byComment;
+            MaybeTarget = maybeTarget;
+            MaybeContent = maybeContent;
+            MaybeLocal = maybeLocal;
+        }
+
+        public TextScan Scan { get; }
+
+        /// <summary>A <c>lang=promql</c> comment marks the string.</summary>
+        public bool ByComment { get; }
+
+        /// <summary>The string flows into a name that may be a PromQL target: the semantic model decides.</summary>
+        public bool MaybeTarget { get; }
+
+        /// <summary>The text holds a content trigger (or a constant in a hole does): PromQL if it parses.</summary>
+        public bool MaybeContent { get; }
+
+        /// <summary>A query held in a local first and passed on later: only followed when it has a query's shape.</summary>
+        public bool MaybeLocal { get; }
+
+        /// <summary>Null for a string that syntax shows cannot be PromQL.</summary>
+        public static StringScreening? Of(ExpressionSyntax root, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken)
+        {
+            var scan = TextScan.Of(root, options);
+            var byComment = facts.LanguageCommentsOf(root.SyntaxTree).IsMarked(root);
+            var targetName = string.Empty;
+            var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(root, out targetName);
+            var maybeTarget = !byComment && facts.IsCandidate(targetKind, targetName, options);
+            var maybeContent = options.DetectByContent && scan.HasBracket
+                && (scan.HasWatchedPrefix
+                    || (scan.HasQueryShape && scan.HasOtherParts && AnyNamesWatchedConstant(TextScan.OtherParts(root), facts, options, cancellationToken)));
+            var maybeLocal = !byComment && targetKind == TargetKind.None && scan.HasQueryShape;
+            return byComment || maybeTarget || maybeContent || maybeLocal
+                ? new StringScreening(scan, byComment, maybeTarget, maybeContent, maybeLocal)
+                : null;
+        }
+
+        /// <summary>Whether the string is marked as PromQL: the comment, or what the semantic model says of its target.</summary>
+        public bool IsMarked(ExpressionSyntax root, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken) =>
+            ByComment
+            || (MaybeTarget && QueryTargets.IsPromQlTarget(root, model, options, cancellationToken))
+            || (MaybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, options, cancellationToken));
+
+        private static bool AnyNamesWatchedConstant(List<ExpressionSyntax> parts, DetectionFacts facts, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            foreach (var part in parts)
+            {
+                if (facts.NamesWatchedConstant(part, options, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
