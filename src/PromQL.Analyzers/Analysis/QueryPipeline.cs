@@ -68,11 +68,15 @@ namespace PromQL.Analyzers.Analysis
         /// Every registered rule over one parsed query, its findings mapped to source spans: a pure function of the
         /// text, the parse, whether the string is marked, and the options.
         /// </summary>
-        public static ImmutableArray<CachedDiagnostic> RunRules(PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options)
+        public static ImmutableArray<CachedDiagnostic> RunRules(PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options) =>
+            RunRules(RuleRegistry.All, text, parse, marked, options);
+
+        /// <summary>As <see cref="RunRules(PromQlSourceText, PromQlParseResult, bool, PromQlAnalyzerOptions)"/>, with the given rules.</summary>
+        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options)
         {
             var findings = new List<Finding>();
             var query = new QueryContext(parse, marked, options);
-            foreach (var rule in RuleRegistry.All)
+            foreach (var rule in rules)
             {
                 if ((marked || !rule.NeedsMarkedQuery) && (parse.Expression is not null || rule.RunsOnInvalidQuery))
                 {
