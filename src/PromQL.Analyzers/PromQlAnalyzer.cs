@@ -111,7 +111,7 @@ namespace PromQL.Analyzers
             var result = Analyze(root, screening, config, facts, context);
             foreach (var diagnostic in result.Diagnostics)
             {
-                context.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, Location.Create(root.SyntaxTree, diagnostic.Span), diagnostic.MessageArgs));
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(root.SyntaxTree, diagnostic.Span));
             }
 
             if (slot is not null && result.WorthKeeping)
@@ -179,7 +179,7 @@ namespace PromQL.Analyzers
             var diagnostics = ImmutableArray.CreateBuilder<CachedDiagnostic>(findings.Count);
             foreach (var finding in findings)
             {
-                diagnostics.Add(new CachedDiagnostic(finding.Descriptor, text.GetSourceSpan(finding.Start, finding.End), finding.MessageArgs));
+                diagnostics.Add(new CachedDiagnostic(finding.Descriptor, text.GetSourceSpan(finding.Start, finding.End), finding.Properties, finding.MessageArgs));
             }
 
             return new StringResult(diagnostics.MoveToImmutable(), true);
@@ -236,8 +236,7 @@ namespace PromQL.Analyzers
 
             foreach (var diagnostic in diagnostics)
             {
-                var span = new TextSpan(memberStart + diagnostic.Span.Start, diagnostic.Span.Length);
-                context.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, Location.Create(root.SyntaxTree, span), diagnostic.MessageArgs));
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(root.SyntaxTree, new TextSpan(memberStart + diagnostic.Span.Start, diagnostic.Span.Length)));
             }
 
             return true;
@@ -253,7 +252,7 @@ namespace PromQL.Analyzers
             var relative = ImmutableArray.CreateBuilder<CachedDiagnostic>(diagnostics.Length);
             foreach (var diagnostic in diagnostics)
             {
-                relative.Add(new CachedDiagnostic(diagnostic.Descriptor, new TextSpan(diagnostic.Span.Start - memberStart, diagnostic.Span.Length), diagnostic.MessageArgs));
+                relative.Add(diagnostic.At(new TextSpan(diagnostic.Span.Start - memberStart, diagnostic.Span.Length)));
             }
 
             return relative.MoveToImmutable();
