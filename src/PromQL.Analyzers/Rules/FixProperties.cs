@@ -43,6 +43,9 @@ namespace PromQL.Analyzers.Rules
         /// <summary>PROMQL002: where the sum's operand ends.</summary>
         public const string OperandEnd = "OperandEnd";
 
+        /// <summary>No properties: a finding without a fix.</summary>
+        public static readonly ImmutableDictionary<string, string?> None = ImmutableDictionary<string, string?>.Empty;
+
         /// <summary>The node keys of a finding on [<paramref name="start"/>, <paramref name="end"/>) of a text of <paramref name="queryLength"/> characters; the rule adds its edit.</summary>
         public static ImmutableDictionary<string, string?>.Builder AtNode(int start, int end, int queryLength)
         {
