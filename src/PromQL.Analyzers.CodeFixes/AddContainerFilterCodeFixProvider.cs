@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Text;
 using PromQL.Analyzers.CodeFixes.Editing;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Rules;
-using PromQL.Parsing;
 using PromQL.Parsing.Syntax;
 
 namespace PromQL.Analyzers.CodeFixes
@@ -16,7 +15,8 @@ namespace PromQL.Analyzers.CodeFixes
     /// <summary>
     /// PROMQL001: adds <c>container!=""</c> as the selector's first matcher (<c>{container!=""}</c> after a bare
     /// name), quoted like the selector's other matchers. Matchers already there stay, <c>container!="POD"</c>
-    /// included: the new one drops the pod-level series beside them.
+    /// included: the new one drops the pod-level series beside them. The rule decides where and what
+    /// (<see cref="ContainerFilterRule"/>); the fixer maps it into the literal and checks the result.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddContainerFilterCodeFixProvider)), Shared]
     public sealed class AddContainerFilterCodeFixProvider : PromQlCodeFixProvider
@@ -33,109 +33,36 @@ namespace PromQL.Analyzers.CodeFixes
         {
         }
 
-        /// <summary>The source changes that add the filter to the selector reported at <paramref name="span"/>, or null when none is safe.</summary>
-        internal static async Task<IReadOnlyList<TextChange>?> ComputeChangesAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+        /// <summary>
+        /// The source changes that add the filter where <paramref name="diagnostic"/>'s rule put it
+        /// (<see cref="FixProperties.InsertAt"/>, <see cref="FixProperties.InsertText"/>), or null when none is safe
+        /// or the diagnostic does not say.
+        /// </summary>
+        internal static async Task<IReadOnlyList<TextChange>?> ComputeChangesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var found = await LocatedQuery.FindAsync(
-                document,
-                span,
-                query => query.FindNode<VectorSelector>(s => query.Text.GetSourceSpan(s.Start, CadvisorSelectors.SelectorEnd(s)) == span),
-                cancellationToken).ConfigureAwait(false);
-            if (found is not { } located)
+            var properties = diagnostic.Properties;
+            if (diagnostic.Id != DiagnosticIds.ContainerFilterMissing
+                || !FixProperties.TryGetOffset(properties, FixProperties.InsertAt, out var position)
+                || !properties.TryGetValue(FixProperties.InsertText, out var insert) || string.IsNullOrEmpty(insert))
             {
                 return null;
             }
 
-            var (query, selector) = located;
-            if (!CanAddFilter(query, selector))
+            if (await LocatedQuery.FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } located
+                || position > located.Query.Text.Text.Length)
             {
                 return null;
             }
 
-            var edit = FilterEdit(selector, query.Text.Text);
-            var changes = LiteralEditor.TryMap(query, new[] { edit }, cancellationToken);
+            var (query, selectorStart, _) = located;
+            var edits = new[] { QueryEdit.Insert(position, insert!) };
+            var changes = LiteralEditor.TryMap(query, edits, cancellationToken);
             // What the title promises: the selector no longer keeps the pod-level series.
             return changes is not null
-                && LocatedQuery.Keeps(query.Apply(new[] { edit }), node => node is VectorSelector edited && edited.Start == selector.Start
+                && LocatedQuery.Keeps(query.Apply(edits), node => node is VectorSelector edited && edited.Start == selectorStart
                     && CadvisorSelectors.KeepsPodLevelSeries(edited, PromQlAnalyzerOptions.Default) == false)
                 ? changes
                 : null;
-        }
-
-        private static bool CanAddFilter(LocatedQuery query, VectorSelector selector)
-        {
-            var text = query.Text;
-            var end = CadvisorSelectors.SelectorEnd(selector);
-            if (selector.NameHasHole)
-            {
-                return false;
-            }
-
-            foreach (var matcher in selector.Matchers)
-            {
-                // A hole in a name may be anything; a container matcher that lets only "" through selects exactly the
-                // pod-level series on purpose, and the filter would make it select nothing.
-                if (matcher.NameHasHole
-                    || (matcher.Name == CadvisorSelectors.ContainerLabel && !matcher.ValueHasHole
-                        && (matcher.Type == MatchType.Equal || matcher.Type == MatchType.Regexp) && matcher.Value.Length == 0))
-                {
-                    return false;
-                }
-            }
-
-            // Values unknown until run time (holes, operands of + that are not constants) may stand in label values
-            // only: elsewhere they could hold braces, commas or whole matchers. Constants are known text.
-            for (var i = selector.Start; i < end; i++)
-            {
-                if (text.Text[i] == PromQlParser.HoleCharacter && !InsideValue(selector, i))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static bool InsideValue(VectorSelector selector, int index)
-        {
-            foreach (var matcher in selector.Matchers)
-            {
-                if (index > matcher.ValueStart && index < matcher.ValueEnd - 1)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static QueryEdit FilterEdit(VectorSelector selector, string text)
-        {
-            var quote = QuoteOf(selector);
-            var matcher = CadvisorSelectors.ContainerLabel + "!=" + quote + quote;
-            if (selector.OpenBrace >= 0)
-            {
-                // "{ns" gets "{container!=\"\", ns"; "{\n  ns" or "{ ns" keep their own spacing after the comma.
-                var position = selector.OpenBrace + 1;
-                var spaced = position < text.Length && char.IsWhiteSpace(text[position]);
-                return QueryEdit.Insert(position, selector.Matchers.Count == 0 ? matcher : matcher + (spaced ? "," : ", "));
-            }
-
-            return QueryEdit.Insert(selector.NameEnd, "{" + matcher + "}");
-        }
-
-        // The quote of the selector's first quoted value, so the new matcher looks like its neighbours.
-        private static char QuoteOf(VectorSelector selector)
-        {
-            foreach (var matcher in selector.Matchers)
-            {
-                if (matcher.ValueStart >= 0 && !matcher.IsBareMetricName)
-                {
-                    return matcher.ValueQuote;
-                }
-            }
-
-            return '"';
         }
     }
 }

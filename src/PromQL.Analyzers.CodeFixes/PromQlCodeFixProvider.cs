@@ -12,21 +12,22 @@ using PromQL.Analyzers.CodeFixes.Editing;
 namespace PromQL.Analyzers.CodeFixes
 {
     /// <summary>
-    /// What both fixers share: one rule, one kind of fix computed as text changes (null when none is safe), offered
-    /// only where it can be applied, and Fix All that merges each document's changes.
+    /// What both fixers share: one rule, one kind of fix computed as text changes from the diagnostic (its location and
+    /// the edit its rule put in its properties; null when none is safe), offered only where it can be applied, and Fix
+    /// All that merges each document's changes.
     /// </summary>
     public abstract class PromQlCodeFixProvider : CodeFixProvider
     {
         private readonly string _title;
         private readonly string _equivalenceKey;
-        private readonly Func<Document, TextSpan, CancellationToken, Task<IReadOnlyList<TextChange>?>> _computeChanges;
+        private readonly Func<Document, Diagnostic, CancellationToken, Task<IReadOnlyList<TextChange>?>> _computeChanges;
         private readonly FixAllProvider _fixAll;
 
         private protected PromQlCodeFixProvider(
             string diagnosticId,
             string title,
             string equivalenceKey,
-            Func<Document, TextSpan, CancellationToken, Task<IReadOnlyList<TextChange>?>> computeChanges)
+            Func<Document, Diagnostic, CancellationToken, Task<IReadOnlyList<TextChange>?>> computeChanges)
         {
             FixableDiagnosticIds = ImmutableArray.Create(diagnosticId);
             _title = title;
@@ -47,7 +48,7 @@ namespace PromQL.Analyzers.CodeFixes
             var document = context.Document;
             foreach (var diagnostic in context.Diagnostics)
             {
-                var changes = await _computeChanges(document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
+                var changes = await _computeChanges(document, diagnostic, context.CancellationToken).ConfigureAwait(false);
                 if (changes is not null)
                 {
                     context.RegisterCodeFix(CodeAction.Create(_title, ct => DocumentEdits.ApplyAsync(document, changes, ct), _equivalenceKey), diagnostic);

@@ -118,8 +118,7 @@ namespace PromQL.Analyzers
         {
             foreach (var diagnostic in diagnostics)
             {
-                var span = new TextSpan(offset + diagnostic.Span.Start, diagnostic.Span.Length);
-                context.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, Location.Create(context.Node.SyntaxTree, span), diagnostic.MessageArgs));
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(context.Node.SyntaxTree, new TextSpan(offset + diagnostic.Span.Start, diagnostic.Span.Length)));
             }
         }
     }

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using PromQL.Analyzers.Rules;
 using PromQL.Analyzers.Text;
 using PromQL.Parsing;
 using PromQL.Parsing.Syntax;
@@ -12,17 +13,17 @@ using PromQL.Parsing.Syntax;
 namespace PromQL.Analyzers.CodeFixes.Editing
 {
     /// <summary>
-    /// The query a diagnostic was reported in, read again the way the analyzer read it: the C# string expression,
-    /// its PromQL text with the source span of every character, and the parsed tree.
+    /// The query a diagnostic was reported in, read again the way the analyzer read it: the C# string expression and
+    /// its PromQL text with the source span of every character. It is not parsed again: what the rule found comes with
+    /// the diagnostic (<see cref="FixProperties"/>), and the text serves only to map its offsets to source.
     /// </summary>
     internal sealed class LocatedQuery
     {
-        private LocatedQuery(Document document, SourceText source, PromQlSourceText text, Expr expression, Func<ExpressionSyntax, Optional<object?>> constants)
+        private LocatedQuery(Document document, SourceText source, PromQlSourceText text, Func<ExpressionSyntax, Optional<object?>> constants)
         {
             Document = document;
             Source = source;
             Text = text;
-            Expression = expression;
             Constants = constants;
         }
 
@@ -33,19 +34,35 @@ namespace PromQL.Analyzers.CodeFixes.Editing
 
         public PromQlSourceText Text { get; }
 
-        public Expr Expression { get; }
-
         /// <summary>The constant values the text was read with (interpolations and concatenation operands).</summary>
         public Func<ExpressionSyntax, Optional<object?>> Constants { get; }
 
         /// <summary>
+        /// The string <paramref name="diagnostic"/> was reported in, and the node the rule found there
+        /// (<see cref="FixProperties.NodeStart"/>, <see cref="FixProperties.NodeEnd"/>): the string expression around the
+        /// diagnostic's span, innermost first, whose text is as long as the rule's and maps the node to exactly that span.
+        /// Null when the node keys are missing or malformed, or no string fits (the document changed since).
+        /// </summary>
+        public static async Task<(LocatedQuery Query, int NodeStart, int NodeEnd)?> FindAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!diagnostic.Location.IsInSource
+                || !FixProperties.TryGetNode(diagnostic.Properties, out var start, out var end, out var length)
+                || start == end)
+            {
+                return null;
+            }
+
+            var span = diagnostic.Location.SourceSpan;
+            var found = await FindAsync(document, span, text => text.Text.Length == length && text.GetSourceSpan(start, end) == span, cancellationToken).ConfigureAwait(false);
+            return found is { } query ? (query, start, end) : null;
+        }
+
+        /// <summary>
         /// Reads the string expressions around <paramref name="span"/>, innermost first (a string inside an
         /// interpolation is a query of its own, and a constant's characters map to the whole interpolation), and
-        /// returns the first whose tree holds a node that <paramref name="match"/> accepts. Queries with syntax
-        /// errors are skipped: a fix must know what the query means.
+        /// returns the first whose text <paramref name="match"/> accepts.
         /// </summary>
-        public static async Task<(LocatedQuery Query, T Node)?> FindAsync<T>(Document document, TextSpan span, Func<LocatedQuery, T?> match, CancellationToken cancellationToken)
-            where T : class
+        public static async Task<LocatedQuery?> FindAsync(Document document, TextSpan span, Func<PromQlSourceText, bool> match, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null || span.End > root.FullSpan.End)
@@ -66,31 +83,9 @@ namespace PromQL.Analyzers.CodeFixes.Editing
                 }
 
                 var text = StringExpressions.Read(expression, constants, cancellationToken);
-                var result = PromQlParser.Parse(text.Text);
-                if (result.HasErrors || result.Expression is null)
+                if (match(text))
                 {
-                    continue;
-                }
-
-                var query = new LocatedQuery(document, source, text, result.Expression, constants ?? noConstants);
-                if (match(query) is { } found)
-                {
-                    return (query, found);
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The first node of the tree, in pre-order, that is a <typeparamref name="T"/> satisfying <paramref name="predicate"/>.</summary>
-        public T? FindNode<T>(Func<T, bool> predicate)
-            where T : Expr
-        {
-            foreach (var node in Expression.DescendantsAndSelf())
-            {
-                if (node is T typed && predicate(typed))
-                {
-                    return typed;
+                    return new LocatedQuery(document, source, text, constants ?? noConstants);
                 }
             }
 

@@ -17,7 +17,7 @@ namespace PromQL.Analyzers.CodeFixes.Editing
     /// </summary>
     internal static class QueryFixAllProvider
     {
-        public static FixAllProvider Create(Func<Document, TextSpan, CancellationToken, Task<IReadOnlyList<TextChange>?>> computeChanges) =>
+        public static FixAllProvider Create(Func<Document, Diagnostic, CancellationToken, Task<IReadOnlyList<TextChange>?>> computeChanges) =>
             FixAllProvider.Create(async (context, document, diagnostics) =>
             {
                 var merged = await MergeAsync(document, diagnostics, computeChanges, context.CancellationToken).ConfigureAwait(false);
@@ -34,13 +34,13 @@ namespace PromQL.Analyzers.CodeFixes.Editing
         internal static async Task<List<TextChange>> MergeAsync(
             Document document,
             ImmutableArray<Diagnostic> diagnostics,
-            Func<Document, TextSpan, CancellationToken, Task<IReadOnlyList<TextChange>?>> computeChanges,
+            Func<Document, Diagnostic, CancellationToken, Task<IReadOnlyList<TextChange>?>> computeChanges,
             CancellationToken cancellationToken)
         {
             var accepted = new List<TextChange>();
             foreach (var diagnostic in diagnostics)
             {
-                var changes = await computeChanges(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
+                var changes = await computeChanges(document, diagnostic, cancellationToken).ConfigureAwait(false);
                 if (changes is null || Overlaps(accepted, changes))
                 {
                     continue;

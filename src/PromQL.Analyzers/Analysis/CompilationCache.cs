@@ -133,7 +133,7 @@ namespace PromQL.Analyzers.Analysis
             var relative = ImmutableArray.CreateBuilder<CachedDiagnostic>(diagnostics.Length);
             foreach (var diagnostic in diagnostics)
             {
-                relative.Add(new CachedDiagnostic(diagnostic.Descriptor, new TextSpan(diagnostic.Span.Start - memberStart, diagnostic.Span.Length), diagnostic.MessageArgs));
+                relative.Add(diagnostic.At(new TextSpan(diagnostic.Span.Start - memberStart, diagnostic.Span.Length)));
             }
 
             return relative.MoveToImmutable();

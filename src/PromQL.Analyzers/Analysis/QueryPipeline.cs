@@ -92,7 +92,7 @@ namespace PromQL.Analyzers.Analysis
             var diagnostics = ImmutableArray.CreateBuilder<CachedDiagnostic>(findings.Count);
             foreach (var finding in findings)
             {
-                diagnostics.Add(new CachedDiagnostic(finding.Descriptor, text.GetSourceSpan(finding.Start, finding.End), finding.MessageArgs));
+                diagnostics.Add(new CachedDiagnostic(finding.Descriptor, text.GetSourceSpan(finding.Start, finding.End), finding.Properties, finding.MessageArgs));
             }
 
             return diagnostics.MoveToImmutable();

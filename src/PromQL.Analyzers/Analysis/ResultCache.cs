@@ -216,14 +216,16 @@ namespace PromQL.Analyzers.Analysis
 
     /// <summary>
     /// A diagnostic found in a string: its span is absolute when just computed, and relative to the start of the
-    /// enclosing member once kept (see <see cref="MemberResults"/>).
+    /// enclosing member once kept (see <see cref="MemberResults"/>). Its properties hold offsets in the query's logical
+    /// text only (<see cref="Rules.FixProperties"/>), so they stay true wherever the member moves.
     /// </summary>
     internal readonly struct CachedDiagnostic
     {
-        public CachedDiagnostic(DiagnosticDescriptor descriptor, TextSpan span, string[] messageArgs)
+        public CachedDiagnostic(DiagnosticDescriptor descriptor, TextSpan span, ImmutableDictionary<string, string?> properties, string[] messageArgs)
         {
             Descriptor = descriptor;
             Span = span;
+            Properties = properties;
             MessageArgs = messageArgs;
         }
 
@@ -231,6 +233,14 @@ namespace PromQL.Analyzers.Analysis
 
         public TextSpan Span { get; }
 
+        public ImmutableDictionary<string, string?> Properties { get; }
+
         public string[] MessageArgs { get; }
+
+        /// <summary>The same diagnostic at <paramref name="span"/>.</summary>
+        public CachedDiagnostic At(TextSpan span) => new CachedDiagnostic(Descriptor, span, Properties, MessageArgs);
+
+        /// <summary>The diagnostic to report, at <paramref name="span"/> of <paramref name="tree"/>.</summary>
+        public Diagnostic ToDiagnostic(SyntaxTree tree, TextSpan span) => Diagnostic.Create(Descriptor, Location.Create(tree, span), Properties, MessageArgs);
     }
 }

@@ -1,18 +1,26 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace PromQL.Analyzers.Rules
 {
     /// <summary>
     /// What a rule found in a query: the descriptor, the span in the query's logical text (UTF-16 offsets,
-    /// end exclusive) and the message arguments. The analyzer maps the span back to C# source.
+    /// end exclusive), the message arguments, and what a fix needs (<see cref="FixProperties"/>; empty for a rule
+    /// without one). The analyzer maps the span back to C# source and reports the properties as they are.
     /// </summary>
     internal readonly struct Finding
     {
         public Finding(DiagnosticDescriptor descriptor, int start, int end, params string[] messageArgs)
+            : this(descriptor, start, end, ImmutableDictionary<string, string?>.Empty, messageArgs)
+        {
+        }
+
+        public Finding(DiagnosticDescriptor descriptor, int start, int end, ImmutableDictionary<string, string?> properties, params string[] messageArgs)
         {
             Descriptor = descriptor;
             Start = start;
             End = end;
+            Properties = properties;
             MessageArgs = messageArgs;
         }
 
@@ -21,6 +29,9 @@ namespace PromQL.Analyzers.Rules
         public int Start { get; }
 
         public int End { get; }
+
+        /// <summary>The diagnostic's properties: keys of <see cref="FixProperties"/>, offsets in the query's logical text.</summary>
+        public ImmutableDictionary<string, string?> Properties { get; }
 
         public string[] MessageArgs { get; }
     }

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.Text;
 using PromQL.Analyzers.CodeFixes.Editing;
 using PromQL.Analyzers.CodeFixes.Tests.Support;
 using PromQL.Analyzers.Tests.Robustness;
+using PromQL.Parsing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -62,9 +63,9 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 var span = diagnostic.Location.SourceSpan;
                 var query = file.Queries.Single(q => q.Span.Contains(span));
 
-                // Both providers' own entry points, whatever the ID: a span that is not theirs gives null, never an exception.
-                await AddContainerFilterCodeFixProvider.ComputeChangesAsync(document, span, CancellationToken.None);
-                await RemoveRedundantSumCodeFixProvider.ComputeChangesAsync(document, span, CancellationToken.None);
+                // Both providers' own entry points, whatever the ID: a diagnostic that is not theirs gives null, never an exception.
+                await AddContainerFilterCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await RemoveRedundantSumCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
                 var provider = diagnostic.Id == DiagnosticIds.ContainerFilterMissing ? AddFilter : RemoveSum;
                 var actions = new List<CodeAction>();
@@ -98,7 +99,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
 
             // The fixed string, read as the analyzer reads it (StringExpressions.Read), parses without errors.
             var start = MapThrough(changes, diagnostic.Location.SourceSpan.Start);
-            var reread = await LocatedQuery.FindAsync(fixedDocument, new TextSpan(start, 0), q => q.Expression, CancellationToken.None);
+            var reread = await LocatedQuery.FindAsync(fixedDocument, new TextSpan(start, 0), t => !PromQlParser.Parse(t.Text).HasErrors, CancellationToken.None);
             Assert.True(reread is not null, "the fixed string does not parse: " + context);
 
             var after = await FixHarness.GetDiagnosticsAsync(fixedDocument);

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using PromQL.Analyzers.Rules;
 using Xunit;
 
 namespace PromQL.Analyzers.Tests.Analysis
@@ -62,6 +63,19 @@ namespace PromQL.Analyzers.Tests.Analysis
             Assert.Equal(first.Select(d => d.Location.SourceSpan.Start + 1), second.Select(d => d.Location.SourceSpan.Start));
             Assert.Contains(first, d => d.Id == DiagnosticIds.ContainerFilterMissing);
             Assert.Contains(first, d => d.Id == DiagnosticIds.InvalidQuery);
+        }
+
+        [Fact]
+        public async Task EditInAnotherMember_ReusedDiagnosticsKeepTheirProperties()
+        {
+            // Fix properties are offsets in the query's text: kept as they are, they stay true at the moved position.
+            var analyzer = new PromQlAnalyzer();
+            var first = await AnalyzeAsync(analyzer, Declarations, Dashboard);
+            var second = await AnalyzeAsync(analyzer, Declarations, Dashboard.Replace("return 41;", "return 421;"));
+
+            Assert.Equal(3, analyzer.ReusedResultCount);
+            Assert.Equal(first.Select(Properties), second.Select(Properties));
+            Assert.Contains(second, d => d.Id == DiagnosticIds.ContainerFilterMissing && d.Properties.ContainsKey(FixProperties.InsertAt));
         }
 
         [Fact]
@@ -192,6 +206,9 @@ namespace PromQL.Analyzers.Tests.Analysis
         }
 
         private static string Text(Diagnostic diagnostic) => diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
+
+        private static string Properties(Diagnostic diagnostic) =>
+            string.Join("|", diagnostic.Properties.OrderBy(p => p.Key, System.StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
 
         private static IEnumerable<string> Describe(ImmutableArray<Diagnostic> diagnostics) =>
             diagnostics.Select(d => d.Id + " [" + Text(d) + "] " + d.GetMessage());

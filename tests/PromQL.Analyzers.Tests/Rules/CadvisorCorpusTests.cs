@@ -43,9 +43,9 @@ namespace PromQL.Analyzers.Tests.Rules
                 }
 
                 var filterFindings = new List<Finding>();
-                ContainerFilterRule.Find(result.Expression, options, filterFindings);
+                ContainerFilterRule.Find(result.Expression, result.Text, options, filterFindings);
                 var sumFindings = new List<Finding>();
-                RedundantSumRule.Find(result.Expression, options, sumFindings);
+                RedundantSumRule.Find(result.Expression, result.Text, options, sumFindings);
                 with001 += filterFindings.Count > 0 ? 1 : 0;
                 with002 += sumFindings.Count > 0 ? 1 : 0;
 
@@ -134,8 +134,8 @@ namespace PromQL.Analyzers.Tests.Rules
 
                     trees++;
                     var found = new List<Finding>();
-                    ContainerFilterRule.Find(result.Expression, options, found);
-                    RedundantSumRule.Find(result.Expression, options, found);
+                    ContainerFilterRule.Find(result.Expression, result.Text, options, found);
+                    RedundantSumRule.Find(result.Expression, result.Text, options, found);
                     foreach (var finding in found)
                     {
                         Assert.InRange(finding.Start, 0, text.Length);

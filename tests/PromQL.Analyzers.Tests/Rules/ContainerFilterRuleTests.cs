@@ -226,7 +226,7 @@ namespace PromQL.Analyzers.Tests.Rules
             var matcher = new LabelMatcher("container", type, regex, 21, end, 21, 30, 32, end);
             var selector = new VectorSelector(name, new[] { matcher }, Modifiers.None, 0, end + 1, name.Length, name.Length, end);
             var findings = new System.Collections.Generic.List<Finding>();
-            ContainerFilterRule.Find(selector, Configuration.PromQlAnalyzerOptions.Default, findings);
+            ContainerFilterRule.Find(selector, null, Configuration.PromQlAnalyzerOptions.Default, findings);
             Assert.Equal(expected, findings.Count);
         }
     }

@@ -21,12 +21,13 @@ namespace PromQL.Analyzers.Tests.Rules
         public static PromQlAnalyzerOptions RequiringContainerFilter() =>
             PromQlAnalyzerOptions.FromPairs((CadvisorOptions.RequireContainerFilter.Key, "true"));
 
-        public static List<Finding> Run(Action<Expr, PromQlAnalyzerOptions, List<Finding>> rule, string query, PromQlAnalyzerOptions? options = null)
+        /// <summary>Runs a rule's tree entry point (tree, text, options, findings) on <paramref name="query"/>, which must parse.</summary>
+        public static List<Finding> Run(Action<Expr, string?, PromQlAnalyzerOptions, List<Finding>> rule, string query, PromQlAnalyzerOptions? options = null)
         {
             var result = PromQlParser.Parse(query);
             Assert.False(result.HasErrors, "test query must parse: " + string.Join("; ", result.Diagnostics.Select(d => d.Message)));
             var findings = new List<Finding>();
-            rule(result.Expression!, options ?? PromQlAnalyzerOptions.Default, findings);
+            rule(result.Expression!, query, options ?? PromQlAnalyzerOptions.Default, findings);
             return findings;
         }
 

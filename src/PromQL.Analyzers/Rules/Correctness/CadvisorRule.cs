@@ -8,7 +8,7 @@ namespace PromQL.Analyzers.Rules
 {
     /// <summary>
     /// What the cAdvisor rules (PROMQL001, PROMQL002) share: one descriptor each, the cAdvisor options, the watched
-    /// prefixes as content triggers, and a run over parsed trees only.
+    /// prefixes as content triggers, and a run over parsed trees only (fix properties only for trees without errors).
     /// </summary>
     internal abstract class CadvisorRule : QueryRule
     {
@@ -24,11 +24,15 @@ namespace PromQL.Analyzers.Rules
         {
             if (query.Expression is { } expression)
             {
-                FindIn(expression, query.Options, findings);
+                // A fix must know what the query means: a query with errors gets its findings, never an edit.
+                FindIn(expression, query.Parse.HasErrors ? null : query.Parse.Text, query.Options, findings);
             }
         }
 
-        /// <summary>The rule over a parsed tree.</summary>
-        protected abstract void FindIn(Expr root, PromQlAnalyzerOptions options, List<Finding> findings);
+        /// <summary>
+        /// The rule over a parsed tree. <paramref name="text"/> is the text the tree was parsed from, for the fix
+        /// properties (<see cref="FixProperties"/>); null when no fix may be offered, and then findings carry none.
+        /// </summary>
+        protected abstract void FindIn(Expr root, string? text, PromQlAnalyzerOptions options, List<Finding> findings);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using PromQL.Analyzers.Configuration;
 using PromQL.Parsing.Syntax;
 
@@ -8,7 +9,9 @@ namespace PromQL.Analyzers.Rules
     /// PROMQL002: <c>sum</c> over one selector of a watched metric that pins a single pod (namespace and pod).
     /// Either the selector keeps the pod-level series, and the sum adds the pod's total to its containers'
     /// totals, or it pins the container too, and the sum runs over one series. A sum over the pod's
-    /// <c>container!=""</c> series is the real pod total and stays silent.
+    /// <c>container!=""</c> series is the real pod total and stays silent. Where the operand can stand in for the sum
+    /// (<see cref="SumContext"/>), the finding carries its fix: delete everything of the sum but its operand
+    /// (<see cref="FixProperties.OperandStart"/>, <see cref="FixProperties.OperandEnd"/>).
     /// </summary>
     internal sealed class RedundantSumRule : CadvisorRule
     {
@@ -26,10 +29,13 @@ namespace PromQL.Analyzers.Rules
         {
         }
 
-        protected override void FindIn(Expr root, PromQlAnalyzerOptions options, List<Finding> findings) => Find(root, options, findings);
+        protected override void FindIn(Expr root, string? text, PromQlAnalyzerOptions options, List<Finding> findings) => Find(root, text, options, findings);
 
-        /// <summary>The rule over a tree: every <c>sum</c> below <paramref name="root"/>.</summary>
-        public static void Find(Expr root, PromQlAnalyzerOptions options, List<Finding> findings)
+        /// <summary>
+        /// The rule over a tree: every <c>sum</c> below <paramref name="root"/>. <paramref name="text"/> is the text the
+        /// tree was parsed from, for the fix; null when no fix may be offered.
+        /// </summary>
+        public static void Find(Expr root, string? text, PromQlAnalyzerOptions options, List<Finding> findings)
         {
             foreach (var node in root.DescendantsAndSelf())
             {
@@ -67,8 +73,29 @@ namespace PromQL.Analyzers.Rules
                     continue;
                 }
 
-                findings.Add(new Finding(PromQL.Analyzers.Descriptors.RedundantSum, sum.Start, sum.End, message));
+                findings.Add(new Finding(
+                    PromQL.Analyzers.Descriptors.RedundantSum,
+                    sum.Start,
+                    sum.End,
+                    text is null ? FixProperties.None : FixOf(root, sum, text),
+                    message));
             }
+        }
+
+        private static ImmutableDictionary<string, string?> FixOf(Expr root, AggregateExpr sum, string text)
+        {
+            var properties = FixProperties.AtNode(sum.Start, sum.End, text.Length);
+
+            // The operand stays exactly as written; everything before it (sum, by (...), the parenthesis) and after it
+            // (the parenthesis, by (...)) goes. Not where the rest of the query needs the sum's single, label-less result:
+            // there, PROMQL001's fix is the one that keeps the query right.
+            if (sum.Param is null && SumContext.OperandCanStandAlone(root, sum))
+            {
+                properties[FixProperties.OperandStart] = FixProperties.Offset(sum.Expr.Start);
+                properties[FixProperties.OperandEnd] = FixProperties.Offset(sum.Expr.End);
+            }
+
+            return properties.ToImmutable();
         }
 
         // by (labels) keeps one group only when every label has one value in the selector.

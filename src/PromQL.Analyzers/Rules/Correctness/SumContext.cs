@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using PromQL.Parsing.Syntax;
 
-namespace PromQL.Analyzers.CodeFixes.Editing
+namespace PromQL.Analyzers.Rules
 {
     /// <summary>
     /// Whether a sum can give way to its operand without breaking what is built on it. A sum has no labels and one

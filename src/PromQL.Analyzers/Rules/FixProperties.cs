@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace PromQL.Analyzers.Rules
+{
+    /// <summary>
+    /// The keys of a diagnostic's <c>Properties</c> through which a rule tells its fixer what it found, so that the
+    /// fixer never works out again which node the rule meant (as Roslyn's JSON and ASP.NET's route analyzers do).
+    /// Every offset is a UTF-16 offset in the query's logical text (end exclusive), never a source position: a kept
+    /// diagnostic moves with its member across compilations, and the fixer maps offsets to source through the string
+    /// it reads again. The node keys are there whenever the rule could offer a fix; the edit keys only where the fix
+    /// is safe. A diagnostic without them, or with a value that does not read, gets no fix.
+    /// </summary>
+    internal static class FixProperties
+    {
+        /// <summary>Where the node the diagnostic covers starts: the first character of the diagnostic's span.</summary>
+        public const string NodeStart = "NodeStart";
+
+        /// <summary>Where the node the diagnostic covers ends: its span's end (PROMQL001: the selector's closing brace or name, never its modifiers).</summary>
+        public const string NodeEnd = "NodeEnd";
+
+        /// <summary>
+        /// The length of the query's logical text. The fixer takes the string, innermost first, whose text has this
+        /// length and maps [<see cref="NodeStart"/>, <see cref="NodeEnd"/>) to the diagnostic's span.
+        /// </summary>
+        public const string QueryLength = "QueryLength";
+
+        /// <summary>PROMQL001: where the matcher goes (after <c>{</c>, or after a bare name).</summary>
+        public const string InsertAt = "InsertAt";
+
+        /// <summary>
+        /// PROMQL001: the query text to insert at <see cref="InsertAt"/>, quoted like the selector's other matchers:
+        /// <c>container!=""</c> with a comma and the selector's spacing, or <c>{container!=""}</c> after a bare name.
+        /// </summary>
+        public const string InsertText = "InsertText";
+
+        /// <summary>
+        /// PROMQL002: where the sum's operand starts. The fix deletes [<see cref="NodeStart"/>, OperandStart) and
+        /// [<see cref="OperandEnd"/>, <see cref="NodeEnd"/>); absent where the operand cannot stand in for the sum.
+        /// </summary>
+        public const string OperandStart = "OperandStart";
+
+        /// <summary>PROMQL002: where the sum's operand ends.</summary>
+        public const string OperandEnd = "OperandEnd";
+
+        /// <summary>No properties: a finding without a fix.</summary>
+        public static readonly ImmutableDictionary<string, string?> None = ImmutableDictionary<string, string?>.Empty;
+
+        /// <summary>The node keys of a finding on [<paramref name="start"/>, <paramref name="end"/>) of a text of <paramref name="queryLength"/> characters; the rule adds its edit.</summary>
+        public static ImmutableDictionary<string, string?>.Builder AtNode(int start, int end, int queryLength)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[NodeStart] = Offset(start);
+            properties[NodeEnd] = Offset(end);
+            properties[QueryLength] = Offset(queryLength);
+            return properties;
+        }
+
+        /// <summary>How an offset is written in the properties.</summary>
+        public static string Offset(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>The node keys, read: false when one is missing or out of order (start &lt;= end &lt;= length).</summary>
+        public static bool TryGetNode(ImmutableDictionary<string, string?> properties, out int start, out int end, out int queryLength)
+        {
+            end = 0;
+            queryLength = 0;
+            return TryGetOffset(properties, NodeStart, out start)
+                && TryGetOffset(properties, NodeEnd, out end)
+                && TryGetOffset(properties, QueryLength, out queryLength)
+                && start <= end && end <= queryLength;
+        }
+
+        /// <summary>An offset: false when the key is missing or its value is not a non-negative decimal integer.</summary>
+        public static bool TryGetOffset(ImmutableDictionary<string, string?> properties, string key, out int value)
+        {
+            value = 0;
+            return properties.TryGetValue(key, out var text)
+                && text is not null
+                && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
+using PromQL.Analyzers.CodeFixes.Editing;
+using PromQL.Analyzers.CodeFixes.Tests.Support;
+using PromQL.Analyzers.Rules;
+using Xunit;
+
+namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
+{
+    /// <summary>
+    /// A fixer takes its edit from the diagnostic's properties (<see cref="FixProperties"/>). A diagnostic whose
+    /// properties are missing (an older analyzer's cache, a host that drops them) or do not fit the string gets no
+    /// code action and no Fix All change, and never an exception.
+    /// </summary>
+    public sealed class MalformedPropertiesTests
+    {
+        // Both rules, both with a fix: PROMQL001 on the selector, PROMQL002 on the sum.
+        private static readonly string Source = Sources.Marked("\"sum(container_memory_rss{namespace='a', pod='b'})\"");
+
+        [Fact]
+        public async Task AsReported_OneFixEach()
+        {
+            var (document, diagnostics) = await ReportedAsync();
+            Assert.Equal(new[] { DiagnosticIds.RedundantSum, DiagnosticIds.ContainerFilterMissing }, diagnostics.Select(d => d.Id));
+            foreach (var diagnostic in diagnostics)
+            {
+                Assert.Single(await ActionsAsync(document, diagnostic));
+            }
+        }
+
+        [Fact]
+        public async Task PropertiesMissingOrMalformed_NoCodeAction()
+        {
+            var (document, diagnostics) = await ReportedAsync();
+            foreach (var diagnostic in diagnostics)
+            {
+                foreach (var (what, broken) in Broken(diagnostic))
+                {
+                    var actions = await ActionsAsync(document, broken);
+                    Assert.True(actions.Count == 0, $"{diagnostic.Id} with {what}: {actions.Count} code action(s)");
+                }
+            }
+        }
+
+        [Fact]
+        public async Task PropertiesMissingOrMalformed_FixAllChangesNothing()
+        {
+            var (document, diagnostics) = await ReportedAsync();
+            var addFilter = diagnostics.Where(d => d.Id == DiagnosticIds.ContainerFilterMissing).SelectMany(d => Broken(d).Select(b => b.Diagnostic)).ToImmutableArray();
+            var removeSum = diagnostics.Where(d => d.Id == DiagnosticIds.RedundantSum).SelectMany(d => Broken(d).Select(b => b.Diagnostic)).ToImmutableArray();
+
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, addFilter, AddContainerFilterCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, removeSum, RemoveRedundantSumCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+        }
+
+        [Fact]
+        public async Task AnotherRulesDiagnostic_NoChanges()
+        {
+            var (document, diagnostics) = await ReportedAsync();
+            var filter = diagnostics.Single(d => d.Id == DiagnosticIds.ContainerFilterMissing);
+            var sum = diagnostics.Single(d => d.Id == DiagnosticIds.RedundantSum);
+
+            Assert.Null(await RemoveRedundantSumCodeFixProvider.ComputeChangesAsync(document, filter, CancellationToken.None));
+            Assert.Null(await AddContainerFilterCodeFixProvider.ComputeChangesAsync(document, sum, CancellationToken.None));
+        }
+
+        /// <summary>The diagnostic with each of its properties missing, unreadable or out of place, and at another location.</summary>
+        private static IEnumerable<(string What, Diagnostic Diagnostic)> Broken(Diagnostic diagnostic)
+        {
+            var properties = diagnostic.Properties;
+            var location = diagnostic.Location;
+            yield return ("no properties", With(diagnostic, location, ImmutableDictionary<string, string?>.Empty));
+            yield return ("no location", With(diagnostic, Location.None, properties));
+            var span = location.SourceSpan;
+            yield return ("a shifted location", With(diagnostic, Location.Create(location.SourceTree!, new TextSpan(span.Start + 1, span.Length)), properties));
+
+            foreach (var key in properties.Keys.OrderBy(k => k, System.StringComparer.Ordinal))
+            {
+                yield return (key + " missing", With(diagnostic, location, properties.Remove(key)));
+                yield return (key + " null", With(diagnostic, location, properties.SetItem(key, null)));
+                yield return (key + " empty", With(diagnostic, location, properties.SetItem(key, string.Empty)));
+                if (key == FixProperties.InsertText)
+                {
+                    continue;
+                }
+
+                foreach (var value in new[] { "x", "-1", "1.5", "2147483648", "999999" })
+                {
+                    yield return ($"{key}={value}", With(diagnostic, location, properties.SetItem(key, value)));
+                }
+            }
+
+            // Offsets that read but do not fit: the node elsewhere, the text another length, the operand outside the sum.
+            yield return ("NodeStart shifted", Shifted(diagnostic, FixProperties.NodeStart, 1));
+            yield return ("NodeEnd shifted", Shifted(diagnostic, FixProperties.NodeEnd, -1));
+            yield return ("QueryLength shifted", Shifted(diagnostic, FixProperties.QueryLength, 1));
+            if (properties.ContainsKey(FixProperties.OperandStart))
+            {
+                var nodeEnd = int.Parse(properties[FixProperties.NodeEnd]!, System.Globalization.CultureInfo.InvariantCulture);
+                yield return ("operand reversed", With(diagnostic, location, properties
+                    .SetItem(FixProperties.OperandStart, properties[FixProperties.OperandEnd])
+                    .SetItem(FixProperties.OperandEnd, properties[FixProperties.OperandStart])));
+                yield return ("operand past the sum", With(diagnostic, location, properties.SetItem(FixProperties.OperandEnd, FixProperties.Offset(nodeEnd + 1))));
+            }
+        }
+
+        private static Diagnostic Shifted(Diagnostic diagnostic, string key, int by)
+        {
+            var value = int.Parse(diagnostic.Properties[key]!, System.Globalization.CultureInfo.InvariantCulture) + by;
+            return With(diagnostic, diagnostic.Location, diagnostic.Properties.SetItem(key, FixProperties.Offset(value)));
+        }
+
+        private static Diagnostic With(Diagnostic diagnostic, Location location, ImmutableDictionary<string, string?> properties) =>
+            Diagnostic.Create(diagnostic.Descriptor, location, properties);
+
+        private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> ReportedAsync()
+        {
+            var document = FixHarness.CreateDocument(Source);
+            var diagnostics = await FixHarness.GetDiagnosticsAsync(document);
+            return (document, diagnostics);
+        }
+
+        private static async Task<List<CodeAction>> ActionsAsync(Document document, Diagnostic diagnostic)
+        {
+            var actions = new List<CodeAction>();
+            foreach (var provider in FixHarness.Providers.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            {
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            }
+
+            return actions;
+        }
+    }
+}
