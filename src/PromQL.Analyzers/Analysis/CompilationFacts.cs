@@ -37,7 +37,11 @@ namespace PromQL.Analyzers.Analysis
             _constantsByName = new Lazy<ConcurrentDictionary<string, ImmutableArray<string>>>(
                 () => caches.ConstantsByEpoch.GetValue(_epoch!.Value.Epoch, static _ => new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)),
                 LazyThreadSafetyMode.ExecutionAndPublication);
-            _knownApiTypes = new Lazy<KnownApiTypes>(CollectKnownApiTypes, LazyThreadSafetyMode.ExecutionAndPublication);
+            // Type names in source and the references: compilations of one epoch share them. Asking a new compilation's
+            // declaration table instead would merge the names of every file again, per keystroke.
+            _knownApiTypes = new Lazy<KnownApiTypes>(
+                () => caches.KnownApiTypesByEpoch.GetValue(_epoch!.Value.Epoch, _ => new StrongBox<KnownApiTypes>(CollectKnownApiTypes())).Value,
+                LazyThreadSafetyMode.ExecutionAndPublication);
             _epoch = new Lazy<(object, bool)>(
                 () => (caches.Declarations.EpochOf(compilation, out var reused), reused), LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -302,6 +306,9 @@ namespace PromQL.Analyzers.Analysis
         /// <summary>The values of source field constants by name, by declaration epoch.</summary>
         public ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>> ConstantsByEpoch { get; } =
             new ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>>();
+
+        /// <summary>The known query API types in sight (<see cref="KnownApiTypeNames"/>), by declaration epoch.</summary>
+        public ConditionalWeakTable<object, StrongBox<KnownApiTypes>> KnownApiTypesByEpoch { get; } = new ConditionalWeakTable<object, StrongBox<KnownApiTypes>>();
 
         public ResultCache Results { get; } = new ResultCache();
 
