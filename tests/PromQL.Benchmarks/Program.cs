@@ -7,7 +7,7 @@ namespace PromQL.Benchmarks
 {
     /// <summary>
     /// Runs the benchmarks: <c>dotnet run -c Release --project tests/PromQL.Benchmarks -- --filter '*'</c>
-    /// (or pick one interactively without arguments), the editor report: <c>-- editor [runs]</c>, or the paired
+    /// (or pick one interactively without arguments), the editor report: <c>-- editor [runs] [warm-up runs]</c>, or the paired
     /// build-time report: <c>-- build-pairs [pairs]</c>.
     /// Not run in CI, only built. See docs/performance.md.
     /// </summary>
@@ -23,7 +23,9 @@ namespace PromQL.Benchmarks
 
             if (args.Length > 0 && args[0] == "editor")
             {
-                return EditorReport.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
+                return EditorReport.Run(
+                    args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15,
+                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : EditorReport.DefaultWarmupRuns);
             }
 
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

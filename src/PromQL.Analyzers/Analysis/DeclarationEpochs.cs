@@ -1,16 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
+using PromQL.Analyzers.Detection;
 
 namespace PromQL.Analyzers.Analysis
 {
     /// <summary>
-    /// Gives compilations that differ only inside member bodies the same epoch object. What an expression in a member
+    /// Gives compilations that differ only inside member bodies, or in whitespace and ordinary comments outside them,
+    /// the same epoch object. What an expression in a member
     /// binds to depends on that member's own text and on the compilation's declarations (types, signatures,
     /// attributes, constants, usings, directives), its options and references; not on other members' bodies. So a
     /// result computed for a string in one compilation holds in another of the same epoch wherever the enclosing
@@ -18,8 +18,9 @@ namespace PromQL.Analyzers.Analysis
     /// </summary>
     /// <remarks>
     /// Exact, not hashed: two compilations share an epoch when their options are equal, their references are the
-    /// same objects, and each syntax tree is the same object or has the same path, parse options and text outside
-    /// member bodies. Compilations whose trees changed in more than <see cref="MaxChangedTrees"/> files get a new
+    /// same objects, and each syntax tree is the same object or has the same path, parse options and declarations
+    /// (<see cref="SameDeclarations"/>: the tokens outside member bodies, with their directives and
+    /// <c>lang=</c> comments). Compilations whose trees changed in more than <see cref="MaxChangedTrees"/> files get a new
     /// epoch (a conservative miss). The last <see cref="MaxSnapshots"/> compilations are remembered (one analyzer
     /// instance serves several projects in the IDE); each holds its syntax trees until replaced.
     /// </remarks>
@@ -28,9 +29,11 @@ namespace PromQL.Analyzers.Analysis
         public const int MaxSnapshots = 8;
         public const int MaxChangedTrees = 8;
 
+        [ThreadStatic]
+        private static char[][]? s_buffers;
+
         private readonly object _gate = new object();
         private readonly List<Snapshot> _snapshots = new List<Snapshot>();
-        private readonly ConditionalWeakTable<SyntaxTree, DeclarationShape> _shapes = new ConditionalWeakTable<SyntaxTree, DeclarationShape>();
 
         /// <summary>The epoch of <paramref name="compilation"/>: the same object as an earlier compilation's when they may share results.</summary>
         public object EpochOf(Compilation compilation) => EpochOf(compilation, out _);
@@ -69,52 +72,169 @@ namespace PromQL.Analyzers.Analysis
         }
 
         /// <summary>
-        /// Whether two trees have the same text outside member bodies (blocks and <c>=&gt;</c> bodies of methods,
-        /// constructors, operators, accessors, properties and indexers). A body that holds preprocessor directives
-        /// counts as declaration text, since its directives may reach past it.
+        /// Whether two trees declare the same things: the same nodes and tokens outside member bodies (blocks and
+        /// <c>=&gt;</c> bodies of methods, constructors, operators, accessors, properties and indexers), with the same
+        /// significant trivia around those tokens (see <see cref="IsSignificant"/>). Whitespace, line ends, ordinary
+        /// comments and documentation comments there may differ: they change what nothing binds to. A body that holds
+        /// preprocessor directives counts as declaration text, since its directives may reach past it.
         /// </summary>
-        internal static bool SameDeclarations(DeclarationShape before, DeclarationShape after)
+        /// <remarks>
+        /// The trees are walked in step and compared node by node, kinds and token texts, so the relation is equality
+        /// of what is compared, and transitive. A node the incremental parser took over from the other tree (the
+        /// IDE's case: every member but the edited one) is the same at once; a member with the same text is too.
+        /// </remarks>
+        internal static bool SameDeclarations(SyntaxNode before, SyntaxNode after)
         {
-            if (before.Bodies.Length != after.Bodies.Length || before.Text.Length - before.BodyLength != after.Text.Length - after.BodyLength)
+            var pending = new Stack<(SyntaxNodeOrToken Before, SyntaxNodeOrToken After)>();
+            pending.Push((before, after));
+            while (pending.Count > 0)
             {
-                return false;
-            }
-
-            var buffers = new char[2][] { new char[1024], new char[1024] };
-            var beforeStart = 0;
-            var afterStart = 0;
-            for (var i = 0; i <= before.Bodies.Length; i++)
-            {
-                var beforeEnd = i < before.Bodies.Length ? before.Bodies[i].Start : before.Text.Length;
-                var afterEnd = i < after.Bodies.Length ? after.Bodies[i].Start : after.Text.Length;
-                if (beforeEnd - beforeStart != afterEnd - afterStart
-                    || !SameText(before.Text, beforeStart, after.Text, afterStart, beforeEnd - beforeStart, buffers))
+                var (b, a) = pending.Pop();
+                if (b.RawKind != a.RawKind || b.IsToken != a.IsToken)
                 {
                     return false;
                 }
 
-                if (i < before.Bodies.Length)
+                if (b.IsIncrementallyIdenticalTo(a))
                 {
-                    if (before.Bodies[i].Kind != after.Bodies[i].Kind)
+                    continue;
+                }
+
+                if (b.IsToken)
+                {
+                    var bt = b.AsToken();
+                    var at = a.AsToken();
+                    if (!string.Equals(bt.Text, at.Text, StringComparison.Ordinal)
+                        || !SameTrivia(bt.LeadingTrivia, at.LeadingTrivia) || !SameTrivia(bt.TrailingTrivia, at.TrailingTrivia))
                     {
                         return false;
                     }
 
-                    beforeStart = before.Bodies[i].End;
-                    afterStart = after.Bodies[i].End;
+                    continue;
+                }
+
+                var bn = b.AsNode()!;
+                var an = a.AsNode()!;
+                if (bn is MemberDeclarationSyntax && SameFullText(bn, an))
+                {
+                    continue;
+                }
+
+                if (IsBody(bn) && !bn.ContainsDirectives && !an.ContainsDirectives)
+                {
+                    // Its text is the member's to key; only the trivia around it is looked at, as around any token.
+                    if (!SameTrivia(bn.GetLeadingTrivia(), an.GetLeadingTrivia()) || !SameTrivia(bn.GetTrailingTrivia(), an.GetTrailingTrivia()))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                var bc = bn.ChildNodesAndTokens();
+                var ac = an.ChildNodesAndTokens();
+                if (bc.Count != ac.Count)
+                {
+                    return false;
+                }
+
+                var be = bc.Reverse().GetEnumerator();
+                var ae = ac.Reverse().GetEnumerator();
+                while (be.MoveNext() && ae.MoveNext())
+                {
+                    pending.Push((be.Current, ae.Current));
                 }
             }
 
             return true;
         }
 
-        private static bool SameText(SourceText before, int beforeStart, SourceText after, int afterStart, int length, char[][] buffers)
+        /// <summary>A member body: what <see cref="SameDeclarations"/> does not read (the result cache keys it by the member's text).</summary>
+        private static bool IsBody(SyntaxNode node) =>
+            (node.IsKind(SyntaxKind.Block) || node.IsKind(SyntaxKind.ArrowExpressionClause))
+            && node.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax;
+
+        /// <summary>
+        /// Trivia that counts as declaration text: preprocessor directives (they decide what compiles), comments with
+        /// a language marker (<c>lang=promql</c> decides what is PromQL), and anything else that is not whitespace,
+        /// a line end, an ordinary comment or a documentation comment (disabled text, skipped tokens, conflict markers).
+        /// </summary>
+        private static bool IsSignificant(SyntaxTrivia trivia)
         {
+            switch ((SyntaxKind)trivia.RawKind)
+            {
+                case SyntaxKind.WhitespaceTrivia:
+                case SyntaxKind.EndOfLineTrivia:
+                case SyntaxKind.SingleLineDocumentationCommentTrivia:
+                case SyntaxKind.MultiLineDocumentationCommentTrivia:
+                    return false;
+                case SyntaxKind.SingleLineCommentTrivia:
+                case SyntaxKind.MultiLineCommentTrivia:
+                    return LanguageComment.HasLanguageMarker(trivia.ToString());
+                default:
+                    return true;
+            }
+        }
+
+        /// <summary>Whether two trivia lists hold the same significant trivia, in the same order.</summary>
+        private static bool SameTrivia(SyntaxTriviaList before, SyntaxTriviaList after)
+        {
+            if (before.Count == 0 && after.Count == 0)
+            {
+                return true;
+            }
+
+            var b = before.GetEnumerator();
+            var a = after.GetEnumerator();
+            while (true)
+            {
+                var hasBefore = NextSignificant(ref b);
+                var hasAfter = NextSignificant(ref a);
+                if (!hasBefore || !hasAfter)
+                {
+                    return hasBefore == hasAfter;
+                }
+
+                // Comments and disabled text hold their text; directives are rare enough to be printed.
+                if (b.Current.RawKind != a.Current.RawKind
+                    || !string.Equals(b.Current.ToFullString(), a.Current.ToFullString(), StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        private static bool NextSignificant(ref SyntaxTriviaList.Enumerator trivia)
+        {
+            while (trivia.MoveNext())
+            {
+                if (IsSignificant(trivia.Current))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether two nodes have the same full text: a member of a tree parsed afresh rather than incrementally.</summary>
+        private static bool SameFullText(SyntaxNode before, SyntaxNode after)
+        {
+            var length = before.FullSpan.Length;
+            if (length != after.FullSpan.Length
+                || !before.SyntaxTree.TryGetText(out var beforeText) || !after.SyntaxTree.TryGetText(out var afterText))
+            {
+                return false;
+            }
+
+            var buffers = s_buffers ??= new char[2][] { new char[1024], new char[1024] };
+            var beforeStart = before.FullSpan.Start;
+            var afterStart = after.FullSpan.Start;
             while (length > 0)
             {
                 var count = Math.Min(length, buffers[0].Length);
-                before.CopyTo(beforeStart, buffers[0], 0, count);
-                after.CopyTo(afterStart, buffers[1], 0, count);
+                beforeText.CopyTo(beforeStart, buffers[0], 0, count);
+                afterText.CopyTo(afterStart, buffers[1], 0, count);
                 if (!buffers[0].AsSpan(0, count).SequenceEqual(buffers[1].AsSpan(0, count)))
                 {
                     return false;
@@ -162,118 +282,13 @@ namespace PromQL.Analyzers.Analysis
                 if (++changed > MaxChangedTrees
                     || !string.Equals(before.FilePath, after.FilePath, StringComparison.Ordinal)
                     || !before.Options.Equals(after.Options)
-                    || !SameDeclarations(ShapeOf(before), ShapeOf(after)))
+                    || !SameDeclarations(before.GetRoot(), after.GetRoot()))
                 {
                     return false;
                 }
             }
 
             return true;
-        }
-
-        private DeclarationShape ShapeOf(SyntaxTree tree) => _shapes.GetValue(tree, static t => DeclarationShape.Of(t));
-
-        /// <summary>A tree's text and the spans of its member bodies, in order: found by walking declarations only.</summary>
-        internal sealed class DeclarationShape
-        {
-            private DeclarationShape(SourceText text, ImmutableArray<Body> bodies)
-            {
-                Text = text;
-                Bodies = bodies;
-                foreach (var body in bodies)
-                {
-                    BodyLength += body.End - body.Start;
-                }
-            }
-
-            public SourceText Text { get; }
-
-            public ImmutableArray<Body> Bodies { get; }
-
-            public int BodyLength { get; }
-
-            public static DeclarationShape Of(SyntaxTree tree)
-            {
-                var bodies = ImmutableArray.CreateBuilder<Body>();
-                var pending = new Stack<SyntaxNode>();
-                pending.Push(tree.GetRoot());
-                while (pending.Count > 0)
-                {
-                    var node = pending.Pop();
-                    switch (node)
-                    {
-                        case CompilationUnitSyntax unit:
-                            PushMembers(pending, unit.Members);
-                            break;
-                        case BaseNamespaceDeclarationSyntax ns:
-                            PushMembers(pending, ns.Members);
-                            break;
-                        case TypeDeclarationSyntax type:
-                            PushMembers(pending, type.Members);
-                            break;
-                        case BaseMethodDeclarationSyntax method:
-                            Add(bodies, method.Body);
-                            Add(bodies, method.ExpressionBody);
-                            break;
-                        case BasePropertyDeclarationSyntax property:
-                            if (property is PropertyDeclarationSyntax p)
-                            {
-                                Add(bodies, p.ExpressionBody);
-                            }
-                            else if (property is IndexerDeclarationSyntax indexer)
-                            {
-                                Add(bodies, indexer.ExpressionBody);
-                            }
-
-                            if (property.AccessorList is { } accessors)
-                            {
-                                foreach (var accessor in accessors.Accessors)
-                                {
-                                    Add(bodies, accessor.Body);
-                                    Add(bodies, accessor.ExpressionBody);
-                                }
-                            }
-
-                            break;
-                    }
-                }
-
-                bodies.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-                return new DeclarationShape(tree.GetText(), bodies.ToImmutable());
-            }
-
-            private static void PushMembers(Stack<SyntaxNode> pending, SyntaxList<MemberDeclarationSyntax> members)
-            {
-                for (var i = members.Count - 1; i >= 0; i--)
-                {
-                    pending.Push(members[i]);
-                }
-            }
-
-            private static void Add(ImmutableArray<Body>.Builder bodies, CSharpSyntaxNode? body)
-            {
-                if (body is not null && !body.ContainsDirectives)
-                {
-                    bodies.Add(new Body(body.Span.Start, body.Span.End, body is BlockSyntax));
-                }
-            }
-        }
-
-        /// <summary>A member body's span; blocks and arrows are told apart.</summary>
-        internal readonly struct Body
-        {
-            public Body(int start, int end, bool isBlock)
-            {
-                Start = start;
-                End = end;
-                Kind = isBlock ? 1 : 2;
-            }
-
-            public int Start { get; }
-
-            public int End { get; }
-
-            public int Kind { get; }
         }
 
         private sealed class Snapshot

@@ -27,6 +27,9 @@ namespace PromQL.Analyzers.Detection
         public ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>> ConstantsByEpoch { get; } =
             new ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>>();
 
+        /// <summary>The known query API types in sight (<see cref="KnownApiTypeNames"/>), by declaration epoch.</summary>
+        public ConditionalWeakTable<object, StrongBox<KnownApiTypes>> KnownApiTypesByEpoch { get; } = new ConditionalWeakTable<object, StrongBox<KnownApiTypes>>();
+
         /// <summary>The <c>lang=promql</c> comments of a tree (see <see cref="TreeLanguageComments"/>).</summary>
         public TreeLanguageComments LanguageCommentsOf(SyntaxTree tree) => _treeComments.GetValue(tree, static t => new TreeLanguageComments(t));
 

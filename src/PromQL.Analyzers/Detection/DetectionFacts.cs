@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,7 +35,11 @@ namespace PromQL.Analyzers.Detection
             _constantsByName = new Lazy<ConcurrentDictionary<string, ImmutableArray<string>>>(
                 () => cache.ConstantsByEpoch.GetValue(epoch(), static _ => new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)),
                 LazyThreadSafetyMode.ExecutionAndPublication);
-            _knownApiTypes = new Lazy<KnownApiTypes>(CollectKnownApiTypes, LazyThreadSafetyMode.ExecutionAndPublication);
+            // Type names in source and the references: compilations of one epoch share them. Asking a new compilation's
+            // declaration table instead would merge the names of every file again, per keystroke.
+            _knownApiTypes = new Lazy<KnownApiTypes>(
+                () => cache.KnownApiTypesByEpoch.GetValue(epoch(), _ => new StrongBox<KnownApiTypes>(CollectKnownApiTypes())).Value,
+                LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>The <c>lang=promql</c> comments of a tree.</summary>

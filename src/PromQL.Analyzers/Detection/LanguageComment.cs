@@ -226,29 +226,42 @@ namespace PromQL.Analyzers.Detection
         /// <summary>Whether a comment's text (with its <c>//</c> or <c>/*</c>) says <c>lang=promql</c>.</summary>
         internal static bool IsPromQlComment(string text)
         {
-            var i = 2;
-            SkipSpaces(text, ref i);
-            if (!Match(text, ref i, "lang"))
-            {
-                return false;
-            }
-
-            Match(text, ref i, "uage");
-            SkipSpaces(text, ref i);
-            if (i >= text.Length || text[i] != '=')
-            {
-                return false;
-            }
-
-            i++;
-            SkipSpaces(text, ref i);
-            if (!Match(text, ref i, "promql"))
+            var i = LanguageStart(text);
+            if (i < 0 || !Match(text, ref i, "promql"))
             {
                 return false;
             }
 
             // The identifier must end here: "promqlx" is another language.
             return i == text.Length || !(char.IsLetterOrDigit(text[i]) || text[i] == '_');
+        }
+
+        /// <summary>
+        /// Whether a comment's text (with its <c>//</c> or <c>/*</c>) starts with a language marker, <c>lang=</c> or
+        /// <c>language=</c>, for any language: such a comment is declaration text for <see cref="Analysis.DeclarationEpochs"/>.
+        /// </summary>
+        internal static bool HasLanguageMarker(string text) => LanguageStart(text) >= 0;
+
+        /// <summary>Where the language name starts after <c>lang=</c> or <c>language=</c>, or -1 without a marker.</summary>
+        private static int LanguageStart(string text)
+        {
+            var i = 2;
+            SkipSpaces(text, ref i);
+            if (!Match(text, ref i, "lang"))
+            {
+                return -1;
+            }
+
+            Match(text, ref i, "uage");
+            SkipSpaces(text, ref i);
+            if (i >= text.Length || text[i] != '=')
+            {
+                return -1;
+            }
+
+            i++;
+            SkipSpaces(text, ref i);
+            return i;
         }
 
         private static void SkipSpaces(string text, ref int i)

@@ -189,6 +189,111 @@ namespace PromQL.Analyzers.Tests.Analysis
             Assert.Equal(DiagnosticIds.ContainerFilterMissing, Assert.Single(second).Id);
         }
 
+        [Theory]
+        [InlineData("    // The version.\n", "    // The versions.\n")]
+        [InlineData("    // The version.\n", "    // The  version.\n")]
+        [InlineData("    // The version.\n", "\n    // The version.\n")]
+        [InlineData("    // The version.\n", "    // The version.\n\n")]
+        [InlineData("    // The version.\n", "    /// <summary>The version.</summary>\n")]
+        [InlineData("class Dashboard\n", "class Dashboard // panels\n")]
+        public async Task EditInACommentOrWhitespaceBetweenMembers_ReusesEveryResult(string from, string to)
+        {
+            var commented = Dashboard.Replace("    int Version()", "    // The version.\n    int Version()");
+            var analyzer = new PromQlAnalyzer();
+            var first = await AnalyzeAsync(analyzer, Declarations, commented);
+            var parses = analyzer.ParseCount;
+
+            var second = await AnalyzeAsync(analyzer, Declarations, commented.Replace(from, to));
+
+            // Trivia outside member bodies binds nothing: the compilation keeps its epoch, Panels() its results.
+            Assert.Equal(3, analyzer.ReusedResultCount);
+            Assert.Equal(parses, analyzer.ParseCount);
+            Assert.Equal(Describe(first), Describe(second));
+            Assert.Equal(first.Select(d => d.Location.SourceSpan.Start + to.Length - from.Length), second.Select(d => d.Location.SourceSpan.Start));
+        }
+
+        [Fact]
+        public async Task LanguageCommentAddedChangedAndRemovedBetweenMembers_MarkingFollowsIt()
+        {
+            const string unmarked = """
+                class Panel
+                {
+                    int Version() => 41;
+
+                    string Query() => "rate(http_requests_total[5m]";
+                }
+                """;
+            var marked = unmarked.Replace("    string Query()", "    // lang=promql\n    string Query()");
+            var analyzer = new PromQlAnalyzer();
+            Assert.Empty(await AnalyzeAsync(analyzer, Declarations, unmarked));
+
+            // Added between the members: the string is PromQL now, and invalid.
+            var added = await AnalyzeAsync(analyzer, Declarations, marked);
+            Assert.Equal(DiagnosticIds.InvalidQuery, Assert.Single(added).Id);
+
+            // Another language, then no marker: not PromQL again.
+            Assert.Empty(await AnalyzeAsync(analyzer, Declarations, marked.Replace("lang=promql", "lang=regex")));
+            Assert.Empty(await AnalyzeAsync(analyzer, Declarations, unmarked));
+
+            // And back.
+            Assert.Equal(Describe(added), Describe(await AnalyzeAsync(analyzer, Declarations, marked)));
+        }
+
+        [Fact]
+        public async Task IfFalseAroundAMember_HidesItsQueries_AndRemovingItShowsThemAgain()
+        {
+            var analyzer = new PromQlAnalyzer();
+            var first = await AnalyzeAsync(analyzer, Declarations, Dashboard);
+            Assert.Equal(3, first.Length);
+
+            var hidden = await AnalyzeAsync(analyzer, Declarations, Dashboard.Replace("    void Panels", "#if false\n    void Panels").Replace("    }\n}", "    }\n#endif\n}"));
+            Assert.Empty(hidden);
+
+            var shown = await AnalyzeAsync(analyzer, Declarations, Dashboard);
+            Assert.Equal(Describe(first), Describe(shown));
+        }
+
+        [Fact]
+        public async Task DefineAdded_ActivatesAMembersQueries()
+        {
+            var conditional = Dashboard.Replace("    void Panels", "#if QUERIES\n    void Panels").Replace("    }\n}", "    }\n#endif\n}");
+            var analyzer = new PromQlAnalyzer();
+            Assert.Empty(await AnalyzeAsync(analyzer, Declarations, conditional));
+
+            var defined = await AnalyzeAsync(analyzer, Declarations, "#define QUERIES\n" + conditional);
+
+            Assert.Equal(0, analyzer.ReusedResultCount);
+            Assert.Equal(3, defined.Length);
+            Assert.Contains(defined, d => d.Id == DiagnosticIds.ContainerFilterMissing);
+        }
+
+        [Fact]
+        public async Task RegionAddedAroundTheMembers_NewEpoch_SameResults()
+        {
+            var analyzer = new PromQlAnalyzer();
+            var first = await AnalyzeAsync(analyzer, Declarations, Dashboard);
+
+            // Panels() keeps its text, but a directive is a declaration: nothing is reused.
+            var regioned = Dashboard.Replace("    int Version()", "    #region Members\n    int Version()").Replace("    }\n}", "    }\n    #endregion\n}");
+            var second = await AnalyzeAsync(analyzer, Declarations, regioned);
+
+            Assert.Equal(0, analyzer.ReusedResultCount);
+            Assert.Equal(Describe(first), Describe(second));
+        }
+
+        [Fact]
+        public async Task PragmaAddedBetweenMembers_SuppressesWhatFollows()
+        {
+            var analyzer = new PromQlAnalyzer();
+            var first = await AnalyzeAsync(analyzer, Declarations, Dashboard);
+            Assert.Contains(first, d => d.Id == DiagnosticIds.ContainerFilterMissing);
+
+            var second = await AnalyzeAsync(analyzer, Declarations, Dashboard.Replace("    void Panels", "#pragma warning disable PROMQL001\n    void Panels"));
+
+            Assert.DoesNotContain(second, d => d.Id == DiagnosticIds.ContainerFilterMissing && !d.IsSuppressed);
+            Assert.Contains(second, d => d.Id == DiagnosticIds.InvalidQuery);
+        }
+
         private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(PromQlAnalyzer analyzer, string declarations, string dashboard) =>
             await AnalyzeAsync(analyzer, new[] { declarations, dashboard });
 

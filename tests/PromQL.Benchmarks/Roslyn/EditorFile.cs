@@ -6,7 +6,8 @@ namespace PromQL.Benchmarks.Roslyn
     /// <summary>
     /// The file open in the editor: about 500 lines, 50 methods, each with ordinary strings and one query in one of
     /// seven forms (comment, <c>[StringSyntax]</c> parameter, through a local, by content, a constant in a hole,
-    /// an invalid query, a redundant sum), and, before them, one method with no query where the edit happens.
+    /// an invalid query, a redundant sum), and, before them, one method with no query where the edits happen: in its
+    /// body, in the comment above it, and in the blank line between it and the constructor.
     /// </summary>
     internal static class EditorFile
     {
@@ -14,6 +15,9 @@ namespace PromQL.Benchmarks.Roslyn
 
         /// <summary>The text the edit changes (once in the file, above every query): <c>41</c> becomes <c>421</c>, which moves every query by one character.</summary>
         public const string EditMarker = "return 41;";
+
+        /// <summary>The comment between the constructor and <c>Version()</c> (once in the file, above every query).</summary>
+        public const string CommentMarker = "// The version of the layout.";
 
         public static string Create()
         {
@@ -23,7 +27,7 @@ namespace PromQL.Benchmarks.Roslyn
             s.Append("        private const string Metric = \"container_memory_rss\";\n");
             s.Append("        private readonly IMetrics metrics;\n        private readonly ILog log;\n\n");
             s.Append("        public MemoryDashboard(IMetrics metrics, ILog log)\n        {\n            this.metrics = metrics;\n            this.log = log;\n        }\n");
-            s.Append("\n        public int Version()\n        {\n            ").Append(EditMarker).Append("\n        }\n");
+            s.Append("\n        ").Append(CommentMarker).Append("\n        public int Version()\n        {\n            ").Append(EditMarker).Append("\n        }\n");
             for (var i = 0; i < QueryCount; i++)
             {
                 var n = i.ToString(CultureInfo.InvariantCulture);
