@@ -123,5 +123,31 @@ namespace PromQL.Analyzers.Tests.Analyzer
                 static class Base64 { public static string Encode(string s) => s; }
                 static class Fmt { public static string Format(string f, params object[] a) => f; }
                 """);
+
+        [Fact]
+        public Task SeriesEndpointWithQuery_PROMQL101() =>
+            VerifyCS.VerifyAnalyzerAsync(InMethod(""""
+                var a = $"{b}/api/v1/series?match[]={Uri.EscapeDataString("rate{|PROMQL101:(|}http_requests_total[5m])")}";
+                var c = b + "/api/v1/labels?start=1&match%5B%5D=" + Uri.EscapeDataString(@"up{|PROMQL101:[|}5m]");
+                var d = $"{b}/api/v1/label/job/values?match[]={Uri.EscapeDataString($$"""up{job="{{ns}}"} {|PROMQL101:offset|} 5m""")}";
+                var e = $"{b}/api/v1/label/{ns}/values?match[]={Uri.EscapeDataString("{|PROMQL101:(|}up)")}";
+                var f = $"{b}/api/v1/series?match[]={Uri.EscapeDataString("sum{|PROMQL101:(|}up)")}";
+                """"));
+
+        [Fact]
+        public Task SeriesEndpointWithSelectors_NoDiagnostic() =>
+            VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                var a = $"{b}/api/v1/series?match[]={Uri.EscapeDataString("up")}&match[]={Uri.EscapeDataString($"container_memory_rss{{namespace='{ns}',container!=''}}")}";
+                var c = $"{b}/api/v1/labels?match[]={Uri.EscapeDataString($"{pod}{{job='x'}}")}";
+                var d = $"{b}/api/v1/series?match[]={Uri.EscapeDataString(pod)}";
+                var e = $"{b}/api/v1/series?match[]={Uri.EscapeDataString($"{pod}")}";
+                var f = $"{b}/api/v1/query?query={Uri.EscapeDataString("sum(up)")}";
+                """));
+
+        [Fact]
+        public Task SeriesEndpointInvalidSelector_PROMQL100Only() =>
+            VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                var a = $"{b}/api/v1/series?match[]={Uri.EscapeDataString("{|PROMQL100:{job=~'.*'}|}")}";
+                """));
     }
 }
