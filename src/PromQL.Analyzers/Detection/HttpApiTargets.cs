@@ -50,7 +50,7 @@ namespace PromQL.Analyzers.Detection
             }
 
             string? before;
-            InvocationExpressionSyntax? builder = null;
+            ExpressionSyntax? builder = null;
             switch (parent)
             {
                 case InterpolationSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } interpolation:
@@ -81,18 +81,119 @@ namespace PromQL.Analyzers.Detection
                         case "Append" when list.Arguments.Count == 1:
                             before = AppendTextBefore(invocation);
                             break;
+                        case "AddQueryString" when list.Arguments.Count == 3 && list.Arguments[2] == argument:
+                            // QueryHelpers.AddQueryString(uri, "query", value): the URL is the first argument.
+                            before = ParameterUrl(list.Arguments[0].Expression, list.Arguments[1].Expression);
+                            break;
+                        case "Create" when list.Arguments.Count == 2 && list.Arguments[1] == argument && TargetSyntax.RightmostName(invocation.Expression) == "Create"
+                            && invocation.Expression is MemberAccessExpressionSyntax { Expression: var kvp } && TargetSyntax.RightmostName(kvp) == "KeyValuePair":
+                            // KeyValuePair.Create("query", value) in the entries of a form.
+                            before = FormEntryUrl(invocation, list.Arguments[0].Expression, out builder);
+                            if (builder is null)
+                            {
+                                return default;
+                            }
+
+                            return Result(before, encoder, builder);
                         default:
                             return default;
                     }
 
                     builder = invocation;
                     break;
+                case ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Arguments.Count: 2, Parent: BaseObjectCreationExpressionSyntax pair } pairArguments } pairValue
+                    when pairArguments.Arguments[1] == pairValue && (pair is ImplicitObjectCreationExpressionSyntax || (pair is ObjectCreationExpressionSyntax named && TargetSyntax.RightmostName(named.Type) == "KeyValuePair")):
+                    // new KeyValuePair<string, string>("query", value), or new("query", value), in the entries of a form.
+                    before = FormEntryUrl(pair, pairArguments.Arguments[0].Expression, out builder);
+                    if (builder is null)
+                    {
+                        return default;
+                    }
+
+                    break;
+                case AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax { ArgumentList.Arguments: { Count: 1 } keys }, Parent: InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax dictionary } } entry
+                    when entry.Right == value:
+                    // new Dictionary<string, string> { ["query"] = value }
+                    before = FormEntryUrl(dictionary, keys[0].Expression, out builder);
+                    if (builder is null)
+                    {
+                        return default;
+                    }
+
+                    break;
+                case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression, Expressions: { Count: 2 } pairExpressions, Parent: InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax collection } }
+                    when pairExpressions[1] == value:
+                    // new Dictionary<string, string> { { "query", value } }
+                    before = FormEntryUrl(collection, pairExpressions[0], out builder);
+                    if (builder is null)
+                    {
+                        return default;
+                    }
+
+                    break;
                 default:
                     return default;
             }
 
+            return Result(before, encoder, builder);
+        }
+
+        private static HttpApiUse Result(string? before, InvocationExpressionSyntax? encoder, ExpressionSyntax? builder)
+        {
+
             var kind = before is null ? QueryKind.Unknown : EndpointKind(before);
             return kind == QueryKind.Unknown ? default : new HttpApiUse(kind, encoder, builder);
+        }
+
+        /// <summary>
+        /// The URL text up to a parameter sent as a form entry: the entry (<paramref name="entry"/>, with key
+        /// <paramref name="key"/>) stands in the initializer or the array of <c>new FormUrlEncodedContent(…)</c>, passed
+        /// to <c>PostAsync(url, …)</c>; the text is the URL's, then <c>?</c> and the key, as if it were in the URL.
+        /// </summary>
+        private static string? FormEntryUrl(ExpressionSyntax entry, ExpressionSyntax key, out ExpressionSyntax? form)
+        {
+            form = null;
+            SyntaxNode? node = entry;
+            // Up from a pair through its array or collection, or from a dictionary entry to the dictionary.
+            if (node.Parent is InitializerExpressionSyntax { Parent: ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax } initializer)
+            {
+                node = initializer.Parent;
+            }
+            else if (node.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection })
+            {
+                node = collection;
+            }
+
+            if (node?.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: BaseObjectCreationExpressionSyntax creation } }
+                || (creation is ObjectCreationExpressionSyntax named && TargetSyntax.RightmostName(named.Type) != "FormUrlEncodedContent")
+                || creation.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: >= 2, Parent: InvocationExpressionSyntax post } postArguments } content
+                || postArguments.Arguments.IndexOf(content) != 1
+                || TargetSyntax.RightmostName(post.Expression) is not ("PostAsync" or "PutAsync"))
+            {
+                return null;
+            }
+
+            form = creation;
+            return ParameterUrl(postArguments.Arguments[0].Expression, key);
+        }
+
+        /// <summary>The URL text of <paramref name="url"/>, then the parameter <paramref name="key"/> (a literal) as <c>?key=</c>.</summary>
+        private static string? ParameterUrl(ExpressionSyntax url, ExpressionSyntax key)
+        {
+            if (key is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression) || !StringExpressions.IsRoot(url))
+            {
+                return null;
+            }
+
+            var text = new StringBuilder();
+            StringExpressions.ForEachPart(url, token => text.Append(token.ValueText), _ => text.Append(PromQlParser.HoleCharacter));
+            var question = text.ToString().IndexOf('?');
+            if (question >= 0)
+            {
+                text.Length = question;
+            }
+
+            return text.Length < MaxUrlText ? text.Append('?').Append(literal.Token.ValueText).Append('=').ToString() : null;
         }
 
         /// <summary>What the semantic model says of what <see cref="Find"/> saw: the encoder and the builder are the BCL's.</summary>
@@ -103,10 +204,21 @@ namespace PromQL.Analyzers.Detection
                 return false;
             }
 
+            if (use.Builder is BaseObjectCreationExpressionSyntax form)
+            {
+                return model.GetTypeInfo(form, cancellationToken).Type is INamedTypeSymbol formType && IsType(formType, "FormUrlEncodedContent", "System.Net.Http");
+            }
+
             if (use.Builder is { } builder)
             {
                 return model.GetSymbolInfo(builder, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } type } call
-                    && (call.Name == "Format" ? type.SpecialType == SpecialType.System_String : IsType(type, "StringBuilder", "System.Text"));
+                    && call.Name switch
+                    {
+                        "Format" => type.SpecialType == SpecialType.System_String,
+                        "Append" => IsType(type, "StringBuilder", "System.Text"),
+                        "AddQueryString" => IsType(type, "QueryHelpers", "Microsoft.AspNetCore.WebUtilities"),
+                        _ => false,
+                    };
             }
 
             return true;
@@ -385,7 +497,7 @@ namespace PromQL.Analyzers.Detection
     /// <summary>What <see cref="HttpApiTargets.Find"/> saw: the endpoint's kind, and the calls the semantic model must confirm.</summary>
     internal readonly struct HttpApiUse
     {
-        public HttpApiUse(QueryKind kind, InvocationExpressionSyntax? encoder, InvocationExpressionSyntax? builder)
+        public HttpApiUse(QueryKind kind, InvocationExpressionSyntax? encoder, ExpressionSyntax? builder)
         {
             Kind = kind;
             Encoder = encoder;
@@ -400,7 +512,10 @@ namespace PromQL.Analyzers.Detection
         /// <summary>The <c>EscapeDataString</c>-style call around the value, if any.</summary>
         public InvocationExpressionSyntax? Encoder { get; }
 
-        /// <summary>The <c>string.Format</c> or <c>StringBuilder.Append</c> call that builds the URL, if any.</summary>
-        public InvocationExpressionSyntax? Builder { get; }
+        /// <summary>
+        /// The <c>string.Format</c>, <c>StringBuilder.Append</c> or <c>QueryHelpers.AddQueryString</c> call that builds
+        /// the URL, or the <c>new FormUrlEncodedContent(…)</c> that holds the entry, if any.
+        /// </summary>
+        public ExpressionSyntax? Builder { get; }
     }
 }

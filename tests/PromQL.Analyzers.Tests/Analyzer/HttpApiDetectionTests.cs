@@ -149,5 +149,60 @@ namespace PromQL.Analyzers.Tests.Analyzer
             VerifyCS.VerifyAnalyzerAsync(InMethod("""
                 var a = $"{b}/api/v1/series?match[]={Uri.EscapeDataString("{|PROMQL100:{job=~'.*'}|}")}";
                 """));
+
+        private const string QueryHelpersStub = """
+
+            namespace Microsoft.AspNetCore.WebUtilities
+            {
+                public static class QueryHelpers
+                {
+                    public static string AddQueryString(string uri, string name, string value) => uri;
+                }
+            }
+            """;
+
+        private static string WithHttp(string statements) => """
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.WebUtilities;
+
+            class C
+            {
+                async Task M(HttpClient http, string b, string ns, string q)
+                {
+            """ + "\n" + statements + "\n" + """
+                }
+            }
+            """ + QueryHelpersStub;
+
+        [Fact]
+        public Task AddQueryString_Diagnostic() =>
+            VerifyCS.VerifyAnalyzerAsync(WithHttp("""
+                var a = QueryHelpers.AddQueryString(b + "/api/v1/query", "query", "rate({|PROMQL100:up|})");
+                var c = QueryHelpers.AddQueryString($"{b}/api/v1/series", "match[]", "rate{|PROMQL101:(|}up[5m])");
+                var d = QueryHelpers.AddQueryString($"{b}/loki/api/v1/query", "query", "rate(up)");
+                var e = QueryHelpers.AddQueryString($"{b}/api/v1/query", "time", "rate(up)");
+                """));
+
+        [Fact]
+        public Task FormUrlEncodedContentEntries_Diagnostics() =>
+            VerifyCS.VerifyAnalyzerAsync(WithHttp(""""
+                await http.PostAsync($"{b}/api/v1/query", new FormUrlEncodedContent(new Dictionary<string, string> { ["query"] = "rate({|PROMQL100:up|})", ["time"] = "1" }));
+                await http.PostAsync(b + "/api/v1/query_range", new FormUrlEncodedContent(new Dictionary<string, string> { { "query", @"rate({|PROMQL100:up|})" }, { "step", "30s" } }));
+                await http.PostAsync($"{b}/api/v1/query", new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("query", """rate({|PROMQL100:up|})""") }));
+                await http.PostAsync($"{b}/api/v1/query", new FormUrlEncodedContent([KeyValuePair.Create("query", $"rate({|PROMQL100:up{{namespace='{ns}'}}|})")]));
+                await http.PostAsync($"{b}/api/v1/series", new FormUrlEncodedContent([new("match[]", "up{|PROMQL101:[|}5m]")]));
+                """"));
+
+        [Fact]
+        public Task FormUrlEncodedContentElsewhere_NoDiagnostic() =>
+            VerifyCS.VerifyAnalyzerAsync(WithHttp("""
+                await http.PostAsync($"{b}/loki/api/v1/query", new FormUrlEncodedContent(new Dictionary<string, string> { ["query"] = "rate(up)" }));
+                await http.PostAsync($"{b}/search", new FormUrlEncodedContent(new Dictionary<string, string> { ["query"] = "rate(up)" }));
+                await http.PostAsync($"{b}/api/v1/query", new FormUrlEncodedContent(new Dictionary<string, string> { ["q"] = "rate(up)" }));
+                var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["query"] = "rate(up)" });
+                """));
     }
 }
