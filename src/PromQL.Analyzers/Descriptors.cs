@@ -41,6 +41,16 @@ namespace PromQL.Analyzers
             "The string is PromQL (it flows into a [StringSyntax(\"PromQL\")] target, carries a lang=promql comment, or is passed to a known " +
             "Prometheus query API), and Prometheus would reject it with this error.");
 
+        /// <summary>PROMQL101.</summary>
+        public static readonly DiagnosticDescriptor NotASeriesSelector = Create(
+            DiagnosticIds.NotASeriesSelector,
+            SyntaxCategory,
+            "match[] takes a series selector, not a query",
+            "match[] takes a series selector, not a query; Prometheus rejects this one with parse error: {0}",
+            "The string is sent as the match[] parameter of /api/v1/series, /api/v1/labels or /api/v1/label/<name>/values, " +
+            "which Prometheus parses with ParseMetricSelector: a metric name and label matchers, nothing else. A function, an " +
+            "operator, a range or an offset makes the request fail with bad_data. Send the selectors inside the query instead.");
+
         /// <summary>PROMQL900: reported once per compilation for each bad value, at no source location.</summary>
         public static readonly DiagnosticDescriptor InvalidOption = Create(
             DiagnosticIds.InvalidOption,

@@ -15,6 +15,9 @@ namespace PromQL.Analyzers
         /// <summary>The PromQL does not parse, or fails a type check.</summary>
         public const string InvalidQuery = "PROMQL100";
 
+        /// <summary>A string sent as the <c>match[]</c> of a series endpoint that is not a bare vector selector.</summary>
+        public const string NotASeriesSelector = "PROMQL101";
+
         /// <summary>A value of one of the analyzer's <c>.editorconfig</c> keys that it cannot take.</summary>
         public const string InvalidOption = "PROMQL900";
     }

@@ -39,7 +39,7 @@ namespace PromQL.Analyzers.Analysis
         /// <summary>The diagnostics of a screened string, with absolute spans.</summary>
         public StringResult Analyze(ExpressionSyntax root, StringScreening screening, PromQlAnalyzerOptions options, SemanticModel model, CancellationToken cancellationToken)
         {
-            var marked = screening.IsMarked(root, _detection, model, options, cancellationToken);
+            var marked = screening.IsMarked(root, _detection, model, options, cancellationToken, out var kind);
             if (!marked && !screening.MaybeContent)
             {
                 // Kept only when the semantic model was asked for sure: a local that is never passed on is cheap to redo.
@@ -55,7 +55,7 @@ namespace PromQL.Analyzers.Analysis
                 return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, true);
             }
 
-            return new StringResult(RunRules(text, parse, marked, options), true);
+            return new StringResult(RunRules(text, parse, marked, options, kind), true);
         }
 
         /// <summary>The string's result whether or not it passes screening: for the other strings of a member being kept.</summary>
@@ -66,16 +66,16 @@ namespace PromQL.Analyzers.Analysis
 
         /// <summary>
         /// Every registered rule over one parsed query, its findings mapped to source spans: a pure function of the
-        /// text, the parse, whether the string is marked, and the options.
+        /// text, the parse, whether the string is marked, the options and how the query runs.
         /// </summary>
-        public static ImmutableArray<CachedDiagnostic> RunRules(PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options) =>
-            RunRules(RuleRegistry.All, text, parse, marked, options);
+        public static ImmutableArray<CachedDiagnostic> RunRules(PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown) =>
+            RunRules(RuleRegistry.All, text, parse, marked, options, kind);
 
-        /// <summary>As <see cref="RunRules(PromQlSourceText, PromQlParseResult, bool, PromQlAnalyzerOptions)"/>, with the given rules.</summary>
-        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options)
+        /// <summary>As <see cref="RunRules(PromQlSourceText, PromQlParseResult, bool, PromQlAnalyzerOptions, QueryKind)"/>, with the given rules.</summary>
+        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown)
         {
             var findings = new List<Finding>();
-            var query = new QueryContext(parse, marked, options);
+            var query = new QueryContext(parse, marked, options, kind);
             foreach (var rule in rules)
             {
                 if ((marked || !rule.NeedsMarkedQuery) && (parse.Expression is not null || rule.RunsOnInvalidQuery))

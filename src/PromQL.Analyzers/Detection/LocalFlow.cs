@@ -2,21 +2,24 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Rules;
 
 namespace PromQL.Analyzers.Detection
 {
     /// <summary>
     /// One hop through a local, as Roslyn does for <c>[StringSyntax]</c>: <c>var q = "…"; client.QueryAsync(q, t);</c>
     /// makes the string PromQL. Only the statements after the declaration in the same block are read, and only
-    /// uses in a candidate target position reach the semantic model.
+    /// uses in a candidate target position (or in the query parameter of a Prometheus HTTP API URL) reach the
+    /// semantic model.
     /// </summary>
     internal static class LocalFlow
     {
         /// <summary>How many following statements are read: a query is used near where it is built.</summary>
         private const int MaxStatements = 32;
 
-        public static bool FlowsIntoPromQlTarget(ExpressionSyntax root, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
+        public static bool FlowsIntoPromQlTarget(ExpressionSyntax root, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind queryKind)
         {
+            queryKind = QueryKind.Unknown;
             SyntaxNode node = root;
             while (node.Parent is ParenthesizedExpressionSyntax)
             {
@@ -49,16 +52,27 @@ namespace PromQL.Analyzers.Detection
                     }
 
                     var kind = TargetSyntax.Find(identifier, out var targetName);
-                    if (!facts.IsCandidate(kind, targetName, options))
+                    var candidate = facts.IsCandidate(kind, targetName, options);
+                    var http = candidate ? default : HttpApiTargets.Find(identifier);
+                    if (!candidate && !http.IsFound)
                     {
                         continue;
                     }
 
                     local ??= model.GetDeclaredSymbol(declarator, cancellationToken);
-                    if (local is not null
-                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local)
-                        && QueryTargets.IsPromQlTarget(identifier, model, options, cancellationToken))
+                    if (local is null || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
                     {
+                        continue;
+                    }
+
+                    if (candidate && QueryTargets.IsPromQlTarget(identifier, model, options, cancellationToken))
+                    {
+                        return true;
+                    }
+
+                    if (http.IsFound && HttpApiTargets.Confirm(http, model, cancellationToken))
+                    {
+                        queryKind = http.Kind;
                         return true;
                     }
                 }

@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Rules;
 
 namespace PromQL.Analyzers.Detection
 {
@@ -14,13 +15,14 @@ namespace PromQL.Analyzers.Detection
     /// </summary>
     internal readonly struct StringScreening
     {
-        private StringScreening(TextScan scan, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal)
+        private StringScreening(TextScan scan, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal, HttpApiUse http)
         {
             Scan = scan;
             ByComment = byComment;
             MaybeTarget = maybeTarget;
             MaybeContent = maybeContent;
             MaybeLocal = maybeLocal;
+            Http = http;
         }
 
         public TextScan Scan { get; }
@@ -37,6 +39,9 @@ namespace PromQL.Analyzers.Detection
         /// <summary>A query held in a local first and passed on later: only followed when it has a query's shape.</summary>
         public bool MaybeLocal { get; }
 
+        /// <summary>The string is sent as the query of a Prometheus HTTP API URL, if the calls syntax saw are the BCL's.</summary>
+        public HttpApiUse Http { get; }
+
         /// <summary>Null for a string that syntax shows cannot be PromQL.</summary>
         public static StringScreening? Of(ExpressionSyntax root, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken)
         {
@@ -49,16 +54,32 @@ namespace PromQL.Analyzers.Detection
                 && (scan.HasWatchedPrefix
                     || (scan.HasQueryShape && scan.HasOtherParts && AnyNamesWatchedConstant(TextScan.OtherParts(root), facts, options, cancellationToken)));
             var maybeLocal = !byComment && targetKind == TargetKind.None && scan.HasQueryShape;
-            return byComment || maybeTarget || maybeContent || maybeLocal
-                ? new StringScreening(scan, byComment, maybeTarget, maybeContent, maybeLocal)
+            var http = byComment ? default : HttpApiTargets.Find(root);
+            return byComment || maybeTarget || maybeContent || maybeLocal || http.IsFound
+                ? new StringScreening(scan, byComment, maybeTarget, maybeContent, maybeLocal, http)
                 : null;
         }
 
-        /// <summary>Whether the string is marked as PromQL: the comment, or what the semantic model says of its target.</summary>
-        public bool IsMarked(ExpressionSyntax root, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken) =>
-            ByComment
-            || (MaybeTarget && QueryTargets.IsPromQlTarget(root, model, options, cancellationToken))
-            || (MaybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, options, cancellationToken));
+        /// <summary>
+        /// Whether the string is marked as PromQL: the comment, or what the semantic model says of its target; and
+        /// <paramref name="kind"/>, how it runs where the call site tells (the HTTP API endpoint).
+        /// </summary>
+        public bool IsMarked(ExpressionSyntax root, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind kind)
+        {
+            kind = QueryKind.Unknown;
+            if (ByComment || (MaybeTarget && QueryTargets.IsPromQlTarget(root, model, options, cancellationToken)))
+            {
+                return true;
+            }
+
+            if (Http.IsFound && HttpApiTargets.Confirm(Http, model, cancellationToken))
+            {
+                kind = Http.Kind;
+                return true;
+            }
+
+            return MaybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, options, cancellationToken, out kind);
+        }
 
         private static bool AnyNamesWatchedConstant(List<ExpressionSyntax> parts, DetectionFacts facts, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
         {

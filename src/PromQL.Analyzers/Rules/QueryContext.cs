@@ -4,14 +4,18 @@ using PromQL.Parsing.Syntax;
 
 namespace PromQL.Analyzers.Rules
 {
-    /// <summary>What a rule is given about one query: the parse, whether the string is marked as PromQL, and the options.</summary>
+    /// <summary>
+    /// What a rule is given about one query: the parse, whether the string is marked as PromQL, how it runs where the
+    /// call site tells, and the options.
+    /// </summary>
     internal sealed class QueryContext
     {
-        public QueryContext(PromQlParseResult parse, bool isMarked, PromQlAnalyzerOptions options)
+        public QueryContext(PromQlParseResult parse, bool isMarked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown)
         {
             Parse = parse;
             IsMarked = isMarked;
             Options = options;
+            Kind = kind;
         }
 
         /// <summary>The parser's result: the tree (null when it does not parse) and its diagnostics.</summary>
@@ -24,5 +28,8 @@ namespace PromQL.Analyzers.Rules
         public bool IsMarked { get; }
 
         public PromQlAnalyzerOptions Options { get; }
+
+        /// <summary>How Prometheus runs the query, where the call site tells (the HTTP API endpoint); else unknown.</summary>
+        public QueryKind Kind { get; }
     }
 }
