@@ -37,10 +37,16 @@ namespace PromQL.Analyzers.Detection
         /// <summary>A query held in a local first and passed on later: only followed when it has a query's shape.</summary>
         public bool MaybeLocal { get; }
 
-        /// <summary>Null for a string that syntax shows cannot be PromQL.</summary>
+        /// <summary>Null for a string that syntax shows cannot be PromQL, an empty or blank one among them.</summary>
         public static StringScreening? Of(ExpressionSyntax root, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken)
         {
             var scan = TextScan.Of(root, options);
+            if (!scan.HasText && !scan.HasOtherParts)
+            {
+                // "", @"", $"", """ """ or white space alone: the default of a query property, never a query.
+                return null;
+            }
+
             var byComment = facts.LanguageCommentsOf(root.SyntaxTree).IsMarked(root);
             var targetName = string.Empty;
             var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(root, out targetName);
