@@ -34,7 +34,7 @@ namespace PodMemoryDashboard
             sum(kube_pod_container_resource_limits{namespace="{{ns}}", pod="{{pod}}", resource="memory"})
             """;
 
-        /// <summary>CPU in cores (container_cpu_ is watched through this sample's .editorconfig).</summary>
+        /// <summary>CPU in cores (container_cpu_usage_seconds_total is watched by default, like memory).</summary>
         public static string PodCpuNaive(string ns, string pod) =>
             // PROMQL001: the pod cgroup's CPU adds to its containers'. No PROMQL002: that rule looks only at a
             // sum directly over a selector, and this sum is over rate(...).

@@ -47,6 +47,12 @@ namespace PromQL.Analyzers.Analysis
             }
 
             var text = StringExpressions.Read(root, screening.Scan.HasOtherParts ? StringExpressions.ConstantValuesFrom(model, cancellationToken) : null, cancellationToken);
+            if (TextScan.IsBlank(text.Text))
+            {
+                // Empty once its constants are read (Empty + "", $"{Blank}"): no query, so nothing to report.
+                return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, true);
+            }
+
             var parse = _parse(text.Text);
 
             // Strings found by content alone are PromQL only if they parse, and never get PROMQL100.

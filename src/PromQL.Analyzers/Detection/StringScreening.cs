@@ -42,10 +42,16 @@ namespace PromQL.Analyzers.Detection
         /// <summary>The string is sent as the query of a Prometheus HTTP API URL, if the calls syntax saw are the BCL's.</summary>
         public HttpApiUse Http { get; }
 
-        /// <summary>Null for a string that syntax shows cannot be PromQL.</summary>
+        /// <summary>Null for a string that syntax shows cannot be PromQL, an empty or blank one among them.</summary>
         public static StringScreening? Of(ExpressionSyntax root, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken)
         {
             var scan = TextScan.Of(root, options);
+            if (!scan.HasText && !scan.HasOtherParts)
+            {
+                // "", @"", $"", """ """ or white space alone: the default of a query property, never a query.
+                return null;
+            }
+
             var byComment = facts.LanguageCommentsOf(root.SyntaxTree).IsMarked(root);
             var targetName = string.Empty;
             var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(root, out targetName);

@@ -31,6 +31,29 @@ namespace PromQL.Analyzers.Detection
         /// <summary>Interpolation expressions or non-literal operands stand in the string.</summary>
         public bool HasOtherParts;
 
+        /// <summary>
+        /// The literal text holds a character other than PromQL's white space (space, tab, line feed, carriage return).
+        /// Without it and without other parts the string is empty as a query: never PromQL.
+        /// </summary>
+        public bool HasText;
+
+        /// <summary>Whether <paramref name="c"/> is white space to PromQL's lexer (<c>isSpace</c> in lex.go).</summary>
+        public static bool IsPromQlSpace(char c) => c is ' ' or '\t' or '\n' or '\r';
+
+        /// <summary>Whether <paramref name="text"/> holds nothing but PromQL white space: it is no query.</summary>
+        public static bool IsBlank(string text)
+        {
+            foreach (var c in text)
+            {
+                if (!IsPromQlSpace(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public static TextScan Of(ExpressionSyntax root, PromQlAnalyzerOptions options)
         {
             var scan = default(TextScan);
@@ -143,6 +166,11 @@ namespace PromQL.Analyzers.Detection
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
+                if (!HasText && !IsPromQlSpace(c))
+                {
+                    HasText = true;
+                }
+
                 if (c is '{' or '(' or '[')
                 {
                     HasBracket = true;
@@ -155,7 +183,7 @@ namespace PromQL.Analyzers.Detection
                 }
             }
 
-            if (!HasWatchedPrefix)
+            if (!HasWatchedPrefix && (options.ContentTriggerPrefix.Length == 0 || text.IndexOf(options.ContentTriggerPrefix, StringComparison.Ordinal) >= 0))
             {
                 foreach (var prefix in options.ContentTriggers)
                 {

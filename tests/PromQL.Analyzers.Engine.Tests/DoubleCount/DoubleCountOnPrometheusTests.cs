@@ -1,8 +1,12 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Engine.Tests.Cluster;
 using PromQL.Analyzers.Engine.Tests.Engine;
 using PromQL.Analyzers.Engine.Tests.Support;
+using PromQL.Analyzers.Rules;
+using PromQL.Parsing;
 using Xunit;
 
 namespace PromQL.Analyzers.Engine.Tests.DoubleCount
@@ -86,6 +90,44 @@ namespace PromQL.Analyzers.Engine.Tests.DoubleCount
             AssertPromtoolPasses(
                 Test($"sum(rate(container_cpu_usage_seconds_total{{namespace=\"{Pod.Namespace}\",pod=\"{Pod.Name}\"}}[5m]))", Total(0.6328125)),
                 Test($"sum(rate(container_cpu_usage_seconds_total{{container!=\"\",namespace=\"{Pod.Namespace}\",pod=\"{Pod.Name}\"}}[5m]))", Total(0.31640625)));
+        }
+
+        public static TheoryData<string> PodNames => new TheoryData<string>(CadvisorCluster.Pods.Select(p => p.Name));
+
+        [PromtoolTheory]
+        [MemberData(nameof(PodNames))]
+        public void CpuUsageByDefault_FlaggedDoubledAndFixed(string podName)
+        {
+            // container_cpu_usage_seconds_total is watched without options: PROMQL001 flags the selector of the naive
+            // query, promtool gives twice the containers' cores for it, and the query with the fix's edit gives their total.
+            var pod = CadvisorCluster.Pods.Single(p => p.Name == podName);
+            var naive = $"sum(rate(container_cpu_usage_seconds_total{{namespace=\"{pod.Namespace}\",pod=\"{pod.Name}\"}}[5m]))";
+            var parse = PromQlParser.Parse(naive);
+            var findings = new List<Finding>();
+            ContainerFilterRule.Find(parse.Expression!, parse.Text, PromQlAnalyzerOptions.Default, findings);
+            var finding = Assert.Single(findings);
+            Assert.Equal("the pod's CPU", finding.MessageArgs[1]);
+            var insertAt = int.Parse(finding.Properties[FixProperties.InsertAt]!, CultureInfo.InvariantCulture);
+            var fixedQuery = naive.Insert(insertAt, finding.Properties[FixProperties.InsertText]!);
+            Assert.Equal($"sum(rate(container_cpu_usage_seconds_total{{container!=\"\", namespace=\"{pod.Namespace}\",pod=\"{pod.Name}\"}}[5m]))", fixedQuery);
+
+            var cores = pod.Containers.Sum(c => c.CpuCores);
+            AssertPromtoolPasses(Test(naive, Total(2 * cores)), Test(fixedQuery, Total(cores)));
+        }
+
+        [PromtoolFact]
+        public void CpuUsagePerPod_NaiveSumByPodDoublesEveryPod()
+        {
+            // The dashboard form: one value per pod over the whole cluster, every one of them twice the pod's CPU.
+            var naive = "sum by (namespace, pod) (rate(container_cpu_usage_seconds_total[5m]))";
+            var filtered = "sum by (namespace, pod) (rate(container_cpu_usage_seconds_total{container!=\"\"}[5m]))";
+            EngineSample PerPod(PodFixture pod, double factor) => new EngineSample(
+                new Dictionary<string, string> { ["namespace"] = pod.Namespace, ["pod"] = pod.Name },
+                factor * pod.Containers.Sum(c => c.CpuCores));
+
+            AssertPromtoolPasses(
+                Test(naive, CadvisorCluster.Pods.Select(p => PerPod(p, 2)).ToArray()),
+                Test(filtered, CadvisorCluster.Pods.Select(p => PerPod(p, 1)).ToArray()));
         }
 
         [PromtoolFact]

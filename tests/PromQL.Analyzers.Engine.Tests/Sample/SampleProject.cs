@@ -13,8 +13,8 @@ using PromQL.Tests.Shared;
 namespace PromQL.Analyzers.Engine.Tests.Sample
 {
     /// <summary>
-    /// samples/PodMemoryDashboard as a Roslyn project: its C# files and its .editorconfig (which watches
-    /// container_cpu_ too), compiled offline against the .NET 8 reference assemblies.
+    /// samples/PodMemoryDashboard as a Roslyn project: its C# files and its .editorconfig, compiled offline against the
+    /// .NET 8 reference assemblies.
     /// </summary>
     public static class SampleProject
     {

@@ -51,7 +51,9 @@ namespace PromQL.Analyzers.Tests.Analysis
         {
             var options = PromQlAnalyzerOptions.FromPairs(("promql.watched_metric_prefixes", "container_cpu_"), ("promql.detect_by_content", "false"));
 
-            Assert.Equal(new[] { "container_memory_", "container_cpu_" }, options.WatchedPrefixes.ToArray());
+            Assert.Equal(
+                CadvisorOptions.DefaultWatchedPrefixes.Concat(CadvisorOptions.DefaultWatchedNames).Append("container_cpu_").ToArray(),
+                options.WatchedPrefixes.ToArray());
             Assert.Equal(new[] { "container_cpu_" }, options.Get(CadvisorOptions.WatchedMetricPrefixes).ToArray());
             Assert.False(options.Get(DetectionOptions.DetectByContent));
             Assert.Equal(options.WatchedPrefixes.ToArray(), options.ContentTriggers.ToArray());

@@ -60,10 +60,16 @@ namespace PromQL.Analyzers.Tests.Analysis
         [Fact]
         public void Options_DecideWhatIsWatched()
         {
-            const string literal = "\"sum(container_cpu_usage_seconds_total{pod=\\\"p\\\"})\"";
-            Assert.Empty(Run(literal, marked: true).Where(d => d.Descriptor.Id == DiagnosticIds.ContainerFilterMissing));
+            // CPU usage is in the default set, and the unwatched prefixes take it out; CFS throttling is only added.
+            const string usage = "\"sum(container_cpu_usage_seconds_total{pod=\\\"p\\\"})\"";
+            Assert.Contains(Run(usage, marked: true), d => d.Descriptor.Id == DiagnosticIds.ContainerFilterMissing);
+            var unwatched = PromQlAnalyzerOptions.FromPairs(("promql.unwatched_metric_prefixes", "container_cpu_"));
+            Assert.Empty(Run(usage, marked: true, unwatched).Where(d => d.Descriptor.Id == DiagnosticIds.ContainerFilterMissing));
+
+            const string throttled = "\"sum(container_cpu_cfs_throttled_seconds_total{pod=\\\"p\\\"})\"";
+            Assert.Empty(Run(throttled, marked: true).Where(d => d.Descriptor.Id == DiagnosticIds.ContainerFilterMissing));
             var watched = PromQlAnalyzerOptions.FromPairs(("promql.watched_metric_prefixes", "container_cpu_"));
-            Assert.Contains(Run(literal, marked: true, watched), d => d.Descriptor.Id == DiagnosticIds.ContainerFilterMissing);
+            Assert.Contains(Run(throttled, marked: true, watched), d => d.Descriptor.Id == DiagnosticIds.ContainerFilterMissing);
         }
     }
 }

@@ -26,6 +26,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [InlineData("promql.require_container_filter", " false ")]
         [InlineData("promql.detect_by_content", "False")]
         [InlineData("promql.watched_metric_prefixes", "container_cpu_; container_fs_,")]
+        [InlineData("promql.unwatched_metric_prefixes", "container_cpu_; container_fs_, container_memory_failcnt")]
         [InlineData("promql.query_methods", "Metrics.Client.Run(expr); Client.Query")]
         public Task ValidValues_NoDiagnostic(string key, string value) =>
             VerifyCS.VerifyAnalyzerAsync("class C { }", key + " = " + value + "\n");
@@ -39,6 +40,16 @@ namespace PromQL.Analyzers.Tests.Analyzer
                     "promql.watched_metric_prefixes",
                     "container_cpu_, container-fs",
                     "'container-fs' is not the start of a metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)"));
+
+        [Fact]
+        public Task UnwatchedPrefixThatTakesNothingOut_ReportedAndTheOthersApplied() =>
+            VerifyCS.VerifyAnalyzerAsync(
+                Sources.Query("rate(container_cpu_usage_seconds_total{pod='p'}[5m]) + {|PROMQL001:container_memory_rss{pod='p'}|}"),
+                "promql.unwatched_metric_prefixes = container_cpu_, node_, container-fs\n",
+                VerifyCS.Diagnostic(DiagnosticIds.InvalidOption).WithNoLocation().WithArguments(
+                    "promql.unwatched_metric_prefixes",
+                    "container_cpu_, node_, container-fs",
+                    "'node_' matches no metric watched by default, so it takes nothing out; 'container-fs' is not the start of a metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)"));
 
         [Fact]
         public Task BadBooleanKeepsTheDefault_ImageFilterStillCounts() =>

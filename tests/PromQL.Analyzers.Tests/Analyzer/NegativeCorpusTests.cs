@@ -52,7 +52,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [InlineData("\"container_memory_rss\"")]
         [InlineData("\"sum(rate(http_requests_total{job='api'}[5m]))\"")]
         [InlineData("\"sum(container_network_receive_bytes_total{namespace='n', pod='p'})\"")]
-        [InlineData("\"sum(container_cpu_usage_seconds_total{namespace='n', pod='p'})\"")]
+        [InlineData("\"sum(container_cpu_cfs_throttled_seconds_total{namespace='n', pod='p'})\"")]
         // Interpolated and concatenated non-PromQL
         [InlineData("$\"Pod {pod} uses container_memory_rss ({ns})\"")]
         [InlineData("\"container_memory_rss for \" + pod + \" (\" + ns + \")\"")]

@@ -12,8 +12,35 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [Fact]
         public Task WatchedCpuPrefix_DiagnosticExcludesRange() =>
             VerifyCS.VerifyAnalyzerAsync(
-                Sources.Query("rate({|PROMQL001:container_cpu_usage_seconds_total{pod='p'}|}[5m])"),
+                Sources.Query("rate({|PROMQL001:container_cpu_cfs_throttled_seconds_total{pod='p'}|}[5m])"),
                 MorePrefixes);
+
+        [Fact]
+        public Task CfsThrottlingByDefault_NoDiagnostic() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.Query("rate(container_cpu_cfs_throttled_seconds_total{pod='p'}[5m])"));
+
+        [Fact]
+        public Task CpuUsageByDefault_Diagnostic() =>
+            VerifyCS.VerifyAnalyzerAsync(
+                // PROMQL002 checks only a sum directly over the selector; the double count under rate() is PROMQL001's.
+                Sources.Query("sum(rate({|PROMQL001:container_cpu_usage_seconds_total{namespace='n', pod='p'}|}[5m]))"));
+
+        [Fact]
+        public Task DiskIoAndLimitsByDefault_BothDiagnostics() =>
+            VerifyCS.VerifyAnalyzerAsync(
+                Sources.Query("{|PROMQL002:sum({|PROMQL001:container_spec_memory_limit_bytes{namespace='n', pod='p'}|})|} + rate({|PROMQL001:container_fs_writes_bytes_total{pod='p'}|}[5m])"));
+
+        [Fact]
+        public Task UnwatchedPrefixes_NoDiagnostic() =>
+            VerifyCS.VerifyAnalyzerAsync(
+                Sources.Query("sum(rate(container_cpu_usage_seconds_total{namespace='n', pod='p'}[5m])) + rate(container_fs_reads_total{pod='p'}[5m]) + {|PROMQL001:container_memory_rss{pod='p'}|}"),
+                "promql.unwatched_metric_prefixes = container_cpu_, container_fs_\n");
+
+        [Fact]
+        public Task UnwatchedPrefixes_NotFoundByContent() =>
+            VerifyCS.VerifyAnalyzerAsync(
+                Sources.UnmarkedQuery("sum by (pod) (rate(container_cpu_usage_seconds_total{namespace='n'}[5m]))"),
+                "promql.unwatched_metric_prefixes = container_cpu_\n");
 
         [Fact]
         public Task WatchedFsPrefixInPinnedSum_BothDiagnostics() =>
@@ -30,7 +57,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [Fact]
         public Task AddedPrefixFoundByContent_Diagnostic() =>
             VerifyCS.VerifyAnalyzerAsync(
-                Sources.UnmarkedQuery("sum by (pod) (rate({|PROMQL001:container_cpu_usage_seconds_total{namespace='n'}|}[5m]))"),
+                Sources.UnmarkedQuery("sum by (pod) (rate({|PROMQL001:container_cpu_cfs_periods_total{namespace='n'}|}[5m]))"),
                 MorePrefixes);
 
         [Fact]

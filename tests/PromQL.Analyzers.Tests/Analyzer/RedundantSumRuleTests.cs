@@ -80,7 +80,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
 
         [Fact]
         public Task UnwatchedMetric_NoDiagnostic() =>
-            VerifyCS.VerifyAnalyzerAsync(Sources.Query("sum(container_cpu_usage_seconds_total{namespace='n', pod='p'})"));
+            VerifyCS.VerifyAnalyzerAsync(Sources.Query("sum(container_cpu_cfs_throttled_periods_total{namespace='n', pod='p'})"));
 
         [Fact]
         public Task NetworkMetric_NoDiagnostic() =>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Rules;
 using PromQL.Parsing;
 using PromQL.Parsing.Syntax;
@@ -28,7 +29,7 @@ namespace PromQL.Analyzers.Tests.Rules
         [Fact]
         public void ContainerFilterRule_FiresExactlyOnMentionsWithoutContainerOrImageFilter()
         {
-            var options = RuleRunner.CpuAndFsWatched;
+            var options = PromQlAnalyzerOptions.Default;
             var problems = new List<string>();
             int queries = 0, watchedMentions = 0, expectedFiring = 0, with001 = 0, with002 = 0;
 

@@ -86,14 +86,14 @@ namespace PromQL.Analyzers.Tests.Rules
         public void RangeSelectorInFunction_SpanStopsAtBrace()
         {
             const string query = "rate(container_cpu_usage_seconds_total{pod=\"p\"}[5m] offset 1m)";
-            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Find, query, RuleRunner.CpuAndFsWatched));
+            var finding = Assert.Single(RuleRunner.Run(ContainerFilterRule.Find, query));
             Assert.Equal("container_cpu_usage_seconds_total{pod=\"p\"}", RuleRunner.Text(query, finding));
             Assert.Equal("the pod's CPU", finding.MessageArgs[1]);
         }
 
         [Fact]
-        public void CpuMetricNotWatchedByDefault_NoDiagnostic() =>
-            AssertSilent("rate(container_cpu_usage_seconds_total{pod=\"p\"}[5m])");
+        public void CfsThrottlingNotWatchedByDefault_NoDiagnostic() =>
+            AssertSilent("rate(container_cpu_cfs_throttled_seconds_total{pod=\"p\"}[5m])");
 
         [Fact]
         public void FilesystemAndOtherPrefixes_CountedQuantityFollowsPrefix()

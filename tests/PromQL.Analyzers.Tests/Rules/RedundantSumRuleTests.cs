@@ -142,11 +142,20 @@ namespace PromQL.Analyzers.Tests.Rules
         public void NotARedundantSum_NoDiagnostic(string query) => AssertSilent(query);
 
         [Fact]
-        public void CpuMetricWithOptions_Doubles()
+        public void CpuUsageByDefault_DoublesUnlessUnwatched()
         {
             const string query = "sum(container_cpu_usage_seconds_total{namespace=\"a\",pod=\"b\"})";
+            AssertDoubles(query, query);
+            Assert.Empty(RuleRunner.Run(RedundantSumRule.Find, query, RuleRunner.Unwatching("container_cpu_")));
+        }
+
+        [Fact]
+        public void CfsThrottlingOnlyWithOptions_Doubles()
+        {
+            // The pod cgroup's CFS counters are its own quota's, not its containers' total: watched only when added.
+            const string query = "sum(container_cpu_cfs_throttled_periods_total{namespace=\"a\",pod=\"b\"})";
             AssertSilent(query);
-            AssertDoubles(query, query, RuleRunner.CpuAndFsWatched);
+            AssertDoubles(query, query, RuleRunner.WithPrefixes("container_cpu_"));
         }
 
         [Fact]

@@ -13,10 +13,11 @@ namespace PromQL.Analyzers.Tests.Rules
     /// <summary>Parses a query and runs one rule on it, giving findings as the query text they cover.</summary>
     internal static class RuleRunner
     {
-        public static readonly PromQlAnalyzerOptions CpuAndFsWatched = WithPrefixes("container_cpu_", "container_fs_");
-
         public static PromQlAnalyzerOptions WithPrefixes(params string[] extra) =>
             PromQlAnalyzerOptions.FromPairs((CadvisorOptions.WatchedMetricPrefixes.Key, string.Join(",", extra)));
+
+        public static PromQlAnalyzerOptions Unwatching(params string[] prefixes) =>
+            PromQlAnalyzerOptions.FromPairs((CadvisorOptions.UnwatchedMetricPrefixes.Key, string.Join(",", prefixes)));
 
         public static PromQlAnalyzerOptions RequiringContainerFilter() =>
             PromQlAnalyzerOptions.FromPairs((CadvisorOptions.RequireContainerFilter.Key, "true"));

@@ -23,6 +23,20 @@ namespace PromQL.Analyzers.Rules
 
         public const string PodLabel = "pod";
 
+        // The first prefix that the watched text starts with names it: a narrower prefix stands before a wider one.
+        private static readonly (string Prefix, string Quantity)[] Quantities =
+        {
+            ("container_memory_", "the pod's memory"),
+            ("container_cpu_", "the pod's CPU"),
+            ("container_fs_reads", "the pod's disk I/O"),
+            ("container_fs_writes", "the pod's disk I/O"),
+            ("container_fs_", "the pod's filesystem usage"),
+            ("container_spec_cpu_quota", "the pod's CPU limit"),
+            ("container_spec_cpu_shares", "the pod's CPU shares"),
+            ("container_spec_memory_", "the pod's memory limit"),
+            ("container_threads", "the pod's threads"),
+        };
+
         /// <summary>
         /// Whether the selector is known to select a watched metric. <paramref name="metric"/> is the name or
         /// regex as written (holes shown as <c>…</c>) for messages; <paramref name="watchedText"/> is the literal
@@ -133,19 +147,12 @@ namespace PromQL.Analyzers.Rules
         /// <summary>What a sum over the metric adds up, in words for PROMQL001's message.</summary>
         public static string CountedQuantity(string watchedText)
         {
-            if (watchedText.StartsWith("container_cpu_", StringComparison.Ordinal))
+            foreach (var (prefix, quantity) in Quantities)
             {
-                return "the pod's CPU";
-            }
-
-            if (watchedText.StartsWith("container_fs_", StringComparison.Ordinal))
-            {
-                return "the pod's filesystem usage";
-            }
-
-            if (watchedText.StartsWith("container_memory_", StringComparison.Ordinal))
-            {
-                return "the pod's memory";
+                if (watchedText.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return quantity;
+                }
             }
 
             return "the pod's usage";
@@ -179,7 +186,7 @@ namespace PromQL.Analyzers.Rules
 
             var hole = name.IndexOf(PromQlParser.HoleCharacter);
             var known = hole < 0 ? name : name.Substring(0, hole);
-            if (!options.IsWatchedMetric(known))
+            if (!options.IsWatchedMetric(known, wholeName: hole < 0))
             {
                 return false;
             }
@@ -204,7 +211,7 @@ namespace PromQL.Analyzers.Rules
             {
                 var hole = literalPrefix.IndexOf(PromQlParser.HoleCharacter);
                 var prefix = hole < 0 ? literalPrefix : literalPrefix.Substring(0, hole);
-                if (prefix.IndexOf(':') < 0 && options.IsWatchedMetric(prefix))
+                if (prefix.IndexOf(':') < 0 && options.IsWatchedMetric(prefix, wholeName: false))
                 {
                     watchedText = prefix;
                     return true;
