@@ -11,11 +11,27 @@ namespace PromQL.Analyzers.Tests.Detection
     /// <summary>The cheap first scan: what it sees in each string form, without decoding anything twice.</summary>
     public class TextScanTests
     {
-        private static TextScan Scan(string expression)
+        private static TextScan Scan(string expression, PromQlAnalyzerOptions? options = null)
         {
             var tree = CSharpSyntaxTree.ParseText("class C { object M(string a, int b) => " + expression + "; }");
             var root = tree.GetRoot().DescendantNodes().OfType<ExpressionSyntax>().First(StringExpressions.IsRoot);
-            return TextScan.Of(root, PromQlAnalyzerOptions.Default);
+            return TextScan.Of(root, options ?? PromQlAnalyzerOptions.Default);
+        }
+
+        [Fact]
+        public void TriggersCommonPrefix_AskedFirst_AndEveryTriggerStillFound()
+        {
+            // The default triggers all start with container_: a string without it needs no other look.
+            Assert.Equal("container_", PromQlAnalyzerOptions.Default.ContentTriggerPrefix);
+            Assert.True(Scan("\"rate(container_cpu_usage_seconds_total{pod='p'}[5m])\"").HasWatchedPrefix);
+            Assert.True(Scan("\"container_threads{pod='p'}\"").HasWatchedPrefix);
+            Assert.False(Scan("\"container_cpu_cfs_periods_total{pod='p'}\"").HasWatchedPrefix);
+
+            // An added prefix that shares nothing with the others: no common prefix, every trigger is asked.
+            var added = PromQlAnalyzerOptions.FromPairs(("promql.watched_metric_prefixes", "kube_pod_"));
+            Assert.Equal(string.Empty, added.ContentTriggerPrefix);
+            Assert.True(Scan("\"sum(kube_pod_info{pod='p'})\"", added).HasWatchedPrefix);
+            Assert.True(Scan("\"sum(container_memory_rss{pod='p'})\"", added).HasWatchedPrefix);
         }
 
         [Theory]
