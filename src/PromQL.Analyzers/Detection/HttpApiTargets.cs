@@ -450,7 +450,11 @@ namespace PromQL.Analyzers.Detection
             {
                 if (list.Arguments[f].Expression is LiteralExpressionSyntax format && format.IsKind(SyntaxKind.StringLiteralExpression))
                 {
-                    return CompositeFormat.TextBefore(format.Token.ValueText, position - f - 1);
+                    // The cheap test first: most format strings name no query parameter, and reading one allocates.
+                    var formatText = format.Token.ValueText;
+                    return formatText.IndexOf("query=", StringComparison.Ordinal) >= 0 || formatText.IndexOf("match", StringComparison.Ordinal) >= 0
+                        ? CompositeFormat.TextBefore(formatText, position - f - 1)
+                        : null;
                 }
             }
 
@@ -460,6 +464,18 @@ namespace PromQL.Analyzers.Detection
         /// <summary>The text appended before the last call of <c>new StringBuilder(…).Append(…)…Append(value)</c>.</summary>
         private static string? AppendTextBefore(InvocationExpressionSyntax last)
         {
+            // The cheap test first, without allocating: the Append before this one ends with the parameter's name.
+            var previous = (last.Expression as MemberAccessExpressionSyntax)?.Expression switch
+            {
+                InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } appended } => appended[0].Expression,
+                ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } constructed } => constructed[0].Expression,
+                _ => null,
+            };
+            if (previous is null || LastLiteralText(previous) is not { } previousText || !EndsWithParameter(previousText))
+            {
+                return null;
+            }
+
             var parts = new System.Collections.Generic.List<ExpressionSyntax?>();
             var receiver = (last.Expression as MemberAccessExpressionSyntax)?.Expression;
             while (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Append" } access, ArgumentList.Arguments: { Count: 1 } arguments })
