@@ -105,6 +105,28 @@ namespace PromQL.Analyzers.Configuration
         /// </summary>
         public string ContentTriggerPrefix { get; }
 
+        /// <summary>
+        /// Whether <paramref name="text"/> holds a content trigger: the one test for literal text (the scan) and for
+        /// constants named in a hole. Most texts lack the triggers' common prefix and cost one <c>IndexOf</c>.
+        /// </summary>
+        public bool HasContentTrigger(string text)
+        {
+            if (ContentTriggerPrefix.Length > 0 && text.IndexOf(ContentTriggerPrefix, StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+
+            foreach (var trigger in ContentTriggers)
+            {
+                if (text.IndexOf(trigger, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The value of <paramref name="option"/>, which must be one of <see cref="RuleRegistry.Options"/>.</summary>
         public T Get<T>(OptionDefinition<T> option)
         {

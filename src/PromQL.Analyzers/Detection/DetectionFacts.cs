@@ -101,7 +101,7 @@ namespace PromQL.Analyzers.Detection
 
             foreach (var value in values)
             {
-                if (HoldsWatchedPrefix(value, options))
+                if (options.HasContentTrigger(value))
                 {
                     return true;
                 }
@@ -123,7 +123,7 @@ namespace PromQL.Analyzers.Detection
                             foreach (var variable in local.Declaration.Variables)
                             {
                                 if (variable.Identifier.ValueText == name && variable.Initializer?.Value is LiteralExpressionSyntax literal
-                                    && HoldsWatchedPrefix(literal.Token.ValueText, options))
+                                    && options.HasContentTrigger(literal.Token.ValueText))
                                 {
                                     return true;
                                 }
@@ -136,18 +136,6 @@ namespace PromQL.Analyzers.Detection
             return false;
         }
 
-        internal static bool HoldsWatchedPrefix(string text, PromQlAnalyzerOptions options)
-        {
-            foreach (var prefix in options.ContentTriggers)
-            {
-                if (text.IndexOf(prefix, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         private ImmutableArray<string> FieldConstants(string name, CancellationToken cancellationToken)
         {

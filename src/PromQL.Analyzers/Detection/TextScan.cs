@@ -183,16 +183,9 @@ namespace PromQL.Analyzers.Detection
                 }
             }
 
-            if (!HasWatchedPrefix && (options.ContentTriggerPrefix.Length == 0 || text.IndexOf(options.ContentTriggerPrefix, StringComparison.Ordinal) >= 0))
+            if (!HasWatchedPrefix && options.HasContentTrigger(text))
             {
-                foreach (var prefix in options.ContentTriggers)
-                {
-                    if (text.IndexOf(prefix, StringComparison.Ordinal) >= 0)
-                    {
-                        HasWatchedPrefix = true;
-                        break;
-                    }
-                }
+                HasWatchedPrefix = true;
             }
         }
 
