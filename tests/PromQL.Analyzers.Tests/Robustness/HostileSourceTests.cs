@@ -171,9 +171,10 @@ namespace PromQL.Analyzers.Tests.Robustness
             var wrapped = string.Concat(Enumerable.Range(0, depth).Select(i => i % 2 == 0 ? "(" : "(string)("));
             var source = InMethod("Run(" + wrapped + "\"container_memory_rss{pod=\\\"a\\\"}\"" + new string(')', depth) + ");");
             var run = AnalyzeHostile("C# too deep to compile", source);
-            // A fresh compilation on the same 1 MB stack: the analyzer run may have bound the body on a pool thread
-            // with a larger stack, where the compiler gets through, and the compilation keeps what it bound.
-            Assert.Contains(OnSmallStack("compiling", () => run.Compilation.Clone().GetDiagnostics()), d => d.Id == "CS8078");
+            // The input is too deep for the compiler: shown on a fresh compilation (the analyzer run may have bound the
+            // body on a pool thread with a larger stack, and the compilation keeps what it bound) and on a quarter of
+            // that stack, since how deep the compiler gets on 1 MB moves with how far the JIT has optimised its frames.
+            Assert.Contains(OnSmallStack("compiling", () => run.Compilation.Clone().GetDiagnostics(), SmallStack / 4), d => d.Id == "CS8078");
         }
 
         [Fact]
@@ -237,7 +238,7 @@ namespace PromQL.Analyzers.Tests.Robustness
             });
         }
 
-        private static T OnSmallStack<T>(string name, Func<T> work)
+        private static T OnSmallStack<T>(string name, Func<T> work, int stackSize = SmallStack)
         {
             T result = default!;
             ExceptionDispatchInfo? failure = null;
@@ -251,7 +252,7 @@ namespace PromQL.Analyzers.Tests.Robustness
                 {
                     failure = ExceptionDispatchInfo.Capture(exception);
                 }
-            }, SmallStack);
+            }, stackSize);
             thread.Start();
             Assert.True(thread.Join(HangGuard), $"{name}: no result within {HangGuard.TotalSeconds} s");
             failure?.Throw();
