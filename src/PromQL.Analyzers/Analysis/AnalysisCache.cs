@@ -20,7 +20,13 @@ namespace PromQL.Analyzers.Analysis
 
         public ResultCache Results { get; } = new ResultCache();
 
-        public DeclarationEpochs Declarations { get; } = new DeclarationEpochs();
+        public AnalysisCache()
+        {
+            // A body edit that changes which methods are query wrappers changes what their callers' strings are.
+            Declarations = new DeclarationEpochs((before, after) => TreeWrappers.SameFacts(Detection.WrappersOf(before), Detection.WrappersOf(after)));
+        }
+
+        public DeclarationEpochs Declarations { get; }
 
         public DetectionCache Detection { get; } = new DetectionCache();
 

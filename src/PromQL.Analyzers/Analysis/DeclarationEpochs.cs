@@ -34,6 +34,21 @@ namespace PromQL.Analyzers.Analysis
 
         private readonly object _gate = new object();
         private readonly List<Snapshot> _snapshots = new List<Snapshot>();
+        private readonly Func<SyntaxTree, SyntaxTree, bool>? _sameBodyFacts;
+
+        /// <summary>Epochs by declarations alone.</summary>
+        public DeclarationEpochs()
+        {
+        }
+
+        /// <summary>
+        /// Epochs by declarations and by what <paramref name="sameBodyFacts"/> says two versions of a changed tree tell
+        /// other members from inside their bodies (the inferred wrappers: <see cref="TreeWrappers.SameFacts"/>).
+        /// </summary>
+        public DeclarationEpochs(Func<SyntaxTree, SyntaxTree, bool> sameBodyFacts)
+        {
+            _sameBodyFacts = sameBodyFacts;
+        }
 
         /// <summary>The epoch of <paramref name="compilation"/>: the same object as an earlier compilation's when they may share results.</summary>
         public object EpochOf(Compilation compilation) => EpochOf(compilation, out _);
@@ -282,7 +297,8 @@ namespace PromQL.Analyzers.Analysis
                 if (++changed > MaxChangedTrees
                     || !string.Equals(before.FilePath, after.FilePath, StringComparison.Ordinal)
                     || !before.Options.Equals(after.Options)
-                    || !SameDeclarations(before.GetRoot(), after.GetRoot()))
+                    || !SameDeclarations(before.GetRoot(), after.GetRoot())
+                    || (_sameBodyFacts is not null && !_sameBodyFacts(before, after)))
                 {
                     return false;
                 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using PromQL.Analyzers.Configuration;
 
 namespace PromQL.Analyzers.Detection
 {
@@ -16,6 +17,7 @@ namespace PromQL.Analyzers.Detection
     internal sealed class DetectionCache
     {
         private readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> _treeNames = new ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>();
+        private readonly ConditionalWeakTable<SyntaxTree, TreeWrappers> _treeWrappers = new ConditionalWeakTable<SyntaxTree, TreeWrappers>();
         private readonly ConditionalWeakTable<SyntaxTree, TreeLanguageComments> _treeComments = new ConditionalWeakTable<SyntaxTree, TreeLanguageComments>();
         private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> _metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
         private readonly ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>> _knownApiTypes = new ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>>();
@@ -27,11 +29,21 @@ namespace PromQL.Analyzers.Detection
         public ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>> ConstantsByEpoch { get; } =
             new ConditionalWeakTable<object, ConcurrentDictionary<string, ImmutableArray<string>>>();
 
+        /// <summary>
+        /// The names of the inferred wrappers (<see cref="InferredWrappers.NamesFrom"/>) by declaration epoch, which
+        /// includes every tree's wrapper facts, and by options (configured query methods are targets too).
+        /// </summary>
+        public ConditionalWeakTable<object, ConcurrentDictionary<PromQlAnalyzerOptions, ImmutableHashSet<string>>> WrapperNamesByEpoch { get; } =
+            new ConditionalWeakTable<object, ConcurrentDictionary<PromQlAnalyzerOptions, ImmutableHashSet<string>>>();
+
         /// <summary>The known query API types in sight (<see cref="KnownApiTypeNames"/>), by declaration epoch.</summary>
         public ConditionalWeakTable<object, StrongBox<KnownApiTypes>> KnownApiTypesByEpoch { get; } = new ConditionalWeakTable<object, StrongBox<KnownApiTypes>>();
 
         /// <summary>The <c>lang=promql</c> comments of a tree (see <see cref="TreeLanguageComments"/>).</summary>
         public TreeLanguageComments LanguageCommentsOf(SyntaxTree tree) => _treeComments.GetValue(tree, static t => new TreeLanguageComments(t));
+
+        /// <summary>Where a tree's methods may pass a string parameter on to a PromQL target (see <see cref="WrapperSyntax"/>).</summary>
+        public TreeWrappers WrappersOf(SyntaxTree tree) => _treeWrappers.GetValue(tree, static t => WrapperSyntax.FromTree(t, CancellationToken.None));
 
         /// <summary>The names a tree declares with <c>[StringSyntax("PromQL")]</c>.</summary>
         public ImmutableHashSet<string> NamesOf(SyntaxTree tree) =>

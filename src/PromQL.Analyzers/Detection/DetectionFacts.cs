@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -22,6 +23,7 @@ namespace PromQL.Analyzers.Detection
         private readonly Lazy<ImmutableHashSet<string>> _stringSyntaxNames;
         private readonly Lazy<ConcurrentDictionary<string, ImmutableArray<string>>> _constantsByName;
         private readonly Lazy<KnownApiTypes> _knownApiTypes;
+        private readonly Func<object> _epoch;
 
         /// <param name="compilation">The compilation being analysed.</param>
         /// <param name="cache">The tables that outlive it.</param>
@@ -30,6 +32,8 @@ namespace PromQL.Analyzers.Detection
         {
             _compilation = compilation;
             _cache = cache;
+            _epoch = epoch;
+            Wrappers = new InferredWrappers(compilation, this, WrapperNames);
             _stringSyntaxNames = new Lazy<ImmutableHashSet<string>>(
                 () => cache.NamesByEpoch.GetValue(epoch(), _ => CollectStringSyntaxNames()), LazyThreadSafetyMode.ExecutionAndPublication);
             _constantsByName = new Lazy<ConcurrentDictionary<string, ImmutableArray<string>>>(
@@ -42,11 +46,27 @@ namespace PromQL.Analyzers.Detection
                 LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
+        /// <summary>The methods whose string parameter this compilation's own code sends on to a PromQL target.</summary>
+        public InferredWrappers Wrappers { get; }
+
         /// <summary>The <c>lang=promql</c> comments of a tree.</summary>
         public TreeLanguageComments LanguageCommentsOf(SyntaxTree tree) => _cache.LanguageCommentsOf(tree);
 
         /// <summary>Whether a syntactic target name may be PromQL, so the semantic model is worth asking.</summary>
-        public bool IsCandidate(TargetKind kind, string name, PromQlAnalyzerOptions options)
+        public bool IsCandidate(TargetKind kind, string name, PromQlAnalyzerOptions options) =>
+            IsDeclaredCandidate(kind, name, options)
+            || (kind == TargetKind.MethodArgument && name.Length > 0 && Wrappers.IsCandidateName(name, options));
+
+        /// <summary>Whether a wrapper fact's target may be PromQL by what is declared (not by other wrappers).</summary>
+        public bool IsDeclaredCandidate(WrapperFact fact, PromQlAnalyzerOptions options) => fact.Flow switch
+        {
+            WrapperFlow.Argument => IsDeclaredCandidate(TargetKind.MethodArgument, fact.TargetName, options),
+            WrapperFlow.Assignment => IsDeclaredCandidate(TargetKind.MemberAssignment, fact.TargetName, options),
+            _ => false,
+        };
+
+        /// <summary>As <see cref="IsCandidate"/>, by what is declared: <c>[StringSyntax]</c> names, known APIs, configured members.</summary>
+        private bool IsDeclaredCandidate(TargetKind kind, string name, PromQlAnalyzerOptions options)
         {
             if (kind == TargetKind.None)
             {
@@ -136,6 +156,26 @@ namespace PromQL.Analyzers.Detection
             return false;
         }
 
+
+        /// <summary>The wrapper names of this compilation's epoch, for these options.</summary>
+        private ImmutableHashSet<string> WrapperNames(PromQlAnalyzerOptions options)
+        {
+            var byOptions = _cache.WrapperNamesByEpoch.GetValue(_epoch(), static _ => new ConcurrentDictionary<PromQlAnalyzerOptions, ImmutableHashSet<string>>());
+            if (!byOptions.TryGetValue(options, out var names))
+            {
+                names = byOptions.GetOrAdd(options, InferredWrappers.NamesFrom(TreeWrappers(), fact => IsDeclaredCandidate(fact, options)));
+            }
+
+            return names;
+        }
+
+        private IEnumerable<TreeWrappers> TreeWrappers()
+        {
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                yield return _cache.WrappersOf(tree);
+            }
+        }
 
         private ImmutableArray<string> FieldConstants(string name, CancellationToken cancellationToken)
         {

@@ -327,7 +327,11 @@ namespace PromQL.Analyzers.Detection
             return false;
         }
 
-        private static bool IsEncoderName(string name) => name is "EscapeDataString" or "UrlEncode" or "Encode";
+        internal static bool IsEncoderName(string name) => name is "EscapeDataString" or "UrlEncode" or "Encode";
+
+        /// <summary>Whether <paramref name="call"/> is a URL encoder of the BCL's (<see cref="IsEncoderName"/> names them).</summary>
+        internal static bool IsUrlEncoderCall(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken) =>
+            model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method && IsEncoder(call, method, model, cancellationToken);
 
         private static bool IsEncoder(InvocationExpressionSyntax call, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
         {

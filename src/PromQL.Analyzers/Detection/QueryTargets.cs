@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Rules;
 
 namespace PromQL.Analyzers.Detection
 {
@@ -16,8 +17,18 @@ namespace PromQL.Analyzers.Detection
     /// </summary>
     internal static class QueryTargets
     {
-        public static bool IsPromQlTarget(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
+        public static bool IsPromQlTarget(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken) =>
+            IsPromQlTarget(root, model, options, null, 0, cancellationToken, out _);
+
+        /// <summary>
+        /// As <see cref="IsPromQlTarget(ExpressionSyntax, SemanticModel, PromQlAnalyzerOptions, CancellationToken)"/>, with
+        /// the compilation's inferred wrappers as targets too, followed <paramref name="depth"/> wrappers deep;
+        /// <paramref name="kind"/> is how the query runs where the target tells.
+        /// </summary>
+        public static bool IsPromQlTarget(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, InferredWrappers? wrappers, int depth, CancellationToken cancellationToken, out QueryKind kind)
         {
+            kind = QueryKind.Unknown;
+            var targets = new Targets(options, wrappers, depth, model, cancellationToken);
             IOperation? operation;
             try
             {
@@ -27,7 +38,7 @@ namespace PromQL.Analyzers.Detection
             {
                 // Roslyn cannot build the operation tree of some broken members (an interpolated string its binder
                 // left unconverted throws for the whole body): the symbols at the target still tell.
-                return IsPromQlTargetBySymbols(root, model, options, cancellationToken);
+                return IsPromQlTargetBySymbols(root, model, targets, out kind);
             }
 
             if (operation is null)
@@ -46,7 +57,7 @@ namespace PromQL.Analyzers.Detection
             switch (parent)
             {
                 case IArgumentOperation { Parameter: { } parameter }:
-                    return IsPromQlParameter(parameter, options);
+                    return IsPromQlParameter(parameter, targets, out kind);
                 case ISimpleAssignmentOperation assignment when assignment.Value == node:
                     return assignment.Target is IMemberReferenceOperation reference && IsPromQlMember(reference.Member, options);
                 case IFieldInitializerOperation fieldInitializer:
@@ -70,23 +81,29 @@ namespace PromQL.Analyzers.Detection
 
                     return false;
                 case IParameterInitializerOperation parameterInitializer:
-                    return IsPromQlParameter(parameterInitializer.Parameter, options);
+                    return IsPromQlParameter(parameterInitializer.Parameter, targets, out kind);
                 default:
                     return false;
             }
         }
 
-        /// <summary>The question of <see cref="IsPromQlTarget"/> from the symbols at the syntactic target alone.</summary>
-        internal static bool IsPromQlTargetBySymbols(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
+        /// <summary>The question of <see cref="IsPromQlTarget(ExpressionSyntax, SemanticModel, PromQlAnalyzerOptions, CancellationToken)"/> from the symbols at the syntactic target alone.</summary>
+        internal static bool IsPromQlTargetBySymbols(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken) =>
+            IsPromQlTargetBySymbols(root, model, new Targets(options, null, 0, model, cancellationToken), out _);
+
+        private static bool IsPromQlTargetBySymbols(ExpressionSyntax root, SemanticModel model, Targets targets, out QueryKind kind)
         {
+            kind = QueryKind.Unknown;
+            var options = targets.Options;
+            var cancellationToken = targets.CancellationToken;
             switch (TargetSyntax.ParentOf(root, out var node))
             {
                 case ArgumentSyntax { Parent: BaseArgumentListSyntax { Parent: { } owner } list } argument:
-                    return AnyPromQlParameter(model.GetSymbolInfo(owner, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), options);
+                    return AnyPromQlParameter(model.GetSymbolInfo(owner, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), targets, out kind);
                 case AttributeArgumentSyntax { NameEquals: { } nameEquals }:
                     return model.GetSymbolInfo(nameEquals.Name, cancellationToken).Symbol is { } member && IsPromQlMember(member, options);
                 case AttributeArgumentSyntax { Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } list } argument:
-                    return AnyPromQlParameter(model.GetSymbolInfo(attribute, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), options);
+                    return AnyPromQlParameter(model.GetSymbolInfo(attribute, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), targets, out kind);
                 case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == node:
                     return model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is { Kind: SymbolKind.Property or SymbolKind.Field } target
                         && IsPromQlMember(target, options);
@@ -95,23 +112,24 @@ namespace PromQL.Analyzers.Detection
                 case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
                     return model.GetDeclaredSymbol(property, cancellationToken) is { } declared && IsPromQlMember(declared, options);
                 case EqualsValueClauseSyntax { Parent: ParameterSyntax parameter }:
-                    return model.GetDeclaredSymbol(parameter, cancellationToken) is { } declaredParameter && IsPromQlParameter(declaredParameter, options);
+                    return model.GetDeclaredSymbol(parameter, cancellationToken) is { } declaredParameter && IsPromQlParameter(declaredParameter, targets, out kind);
                 default:
                     return false;
             }
         }
 
         /// <summary>Whether the parameter an argument goes to is a PromQL target, for the symbol or any candidate.</summary>
-        private static bool AnyPromQlParameter(SymbolInfo info, string? name, int position, PromQlAnalyzerOptions options)
+        private static bool AnyPromQlParameter(SymbolInfo info, string? name, int position, Targets targets, out QueryKind kind)
         {
+            kind = QueryKind.Unknown;
             if (info.Symbol is { } symbol)
             {
-                return ParameterOf(symbol, name, position) is { } parameter && IsPromQlParameter(parameter, options);
+                return ParameterOf(symbol, name, position) is { } parameter && IsPromQlParameter(parameter, targets, out kind);
             }
 
             foreach (var candidate in info.CandidateSymbols)
             {
-                if (ParameterOf(candidate, name, position) is { } parameter && IsPromQlParameter(parameter, options))
+                if (ParameterOf(candidate, name, position) is { } parameter && IsPromQlParameter(parameter, targets, out kind))
                 {
                     return true;
                 }
@@ -150,8 +168,10 @@ namespace PromQL.Analyzers.Detection
             return parameters.Length > 0 && parameters[parameters.Length - 1].IsParams ? parameters[parameters.Length - 1] : null;
         }
 
-        private static bool IsPromQlParameter(IParameterSymbol parameter, PromQlAnalyzerOptions options)
+        private static bool IsPromQlParameter(IParameterSymbol parameter, Targets targets, out QueryKind kind)
         {
+            kind = QueryKind.Unknown;
+            var options = targets.Options;
             if (HasPromQlStringSyntax(parameter) || KnownQueryApis.IsQueryParameter(parameter))
             {
                 return true;
@@ -169,20 +189,20 @@ namespace PromQL.Analyzers.Detection
                 }
             }
 
-            if (options.QueryMembers.IsEmpty || parameter.ContainingSymbol is not IMethodSymbol method)
+            if (parameter.ContainingSymbol is IMethodSymbol method)
             {
-                return false;
-            }
-
-            foreach (var configured in options.QueryMembers)
-            {
-                if (configured.MemberName == method.Name && TypeMatches(method.ContainingType, configured) && IsQueryParameterOf(method, parameter, configured))
+                foreach (var configured in options.QueryMembers)
                 {
-                    return true;
+                    if (configured.MemberName == method.Name && TypeMatches(method.ContainingType, configured) && IsQueryParameterOf(method, parameter, configured))
+                    {
+                        return true;
+                    }
                 }
             }
 
-            return false;
+            // Last, since it may bind another method's body: the compilation's own wrappers.
+            return targets.Wrappers is { } wrappers
+                && wrappers.IsWrapperParameter(parameter, options, targets.Depth, targets.Model, targets.CancellationToken, out kind);
         }
 
         private static bool IsPromQlMember(ISymbol member, PromQlAnalyzerOptions options)
@@ -281,6 +301,29 @@ namespace PromQL.Analyzers.Detection
             }
 
             return false;
+        }
+
+        /// <summary>What a target is judged by: the options, and the wrappers to follow (how deep, from which model).</summary>
+        private readonly struct Targets
+        {
+            public Targets(PromQlAnalyzerOptions options, InferredWrappers? wrappers, int depth, SemanticModel model, CancellationToken cancellationToken)
+            {
+                Options = options;
+                Wrappers = wrappers;
+                Depth = depth;
+                Model = model;
+                CancellationToken = cancellationToken;
+            }
+
+            public PromQlAnalyzerOptions Options { get; }
+
+            public InferredWrappers? Wrappers { get; }
+
+            public int Depth { get; }
+
+            public SemanticModel Model { get; }
+
+            public CancellationToken CancellationToken { get; }
         }
     }
 }

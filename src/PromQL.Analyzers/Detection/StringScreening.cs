@@ -73,7 +73,7 @@ namespace PromQL.Analyzers.Detection
         public bool IsMarked(ExpressionSyntax root, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind kind)
         {
             kind = QueryKind.Unknown;
-            if (ByComment || (MaybeTarget && QueryTargets.IsPromQlTarget(root, model, options, cancellationToken)))
+            if (ByComment || (MaybeTarget && QueryTargets.IsPromQlTarget(root, model, options, facts.Wrappers, InferredWrappers.MaxDepth, cancellationToken, out kind)))
             {
                 return true;
             }

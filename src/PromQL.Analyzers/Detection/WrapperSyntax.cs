@@ -1,0 +1,393 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PromQL.Analyzers.Rules;
+
+namespace PromQL.Analyzers.Detection
+{
+    /// <summary>How a wrapper's string parameter reaches a PromQL target inside the wrapper.</summary>
+    internal enum WrapperFlow
+    {
+        /// <summary>It is the <c>query</c> (or <c>match[]</c>) value of a Prometheus HTTP API URL or form (<see cref="HttpApiTargets"/>).</summary>
+        Http,
+
+        /// <summary>It is an argument of a call or <c>new</c>: a target if that parameter is one (marked, known, configured, or a wrapper's).</summary>
+        Argument,
+
+        /// <summary>It is assigned to a member: a target if that member is one.</summary>
+        Assignment,
+    }
+
+    /// <summary>
+    /// What callers learn from one method: its string parameter may flow into a PromQL target of this kind and name.
+    /// Compact (names are the tree's own strings), so a tree's facts cost little to keep and to compare.
+    /// </summary>
+    internal readonly struct WrapperFact : IEquatable<WrapperFact>
+    {
+        public WrapperFact(string methodName, int parameterOrdinal, WrapperFlow flow, string targetName, QueryKind httpKind)
+        {
+            MethodName = methodName;
+            ParameterOrdinal = parameterOrdinal;
+            Flow = flow;
+            TargetName = targetName;
+            HttpKind = httpKind;
+        }
+
+        /// <summary>The name its callers write.</summary>
+        public string MethodName { get; }
+
+        public int ParameterOrdinal { get; }
+
+        public WrapperFlow Flow { get; }
+
+        /// <summary>The called method's or type's name (<see cref="WrapperFlow.Argument"/>) or the member's (<see cref="WrapperFlow.Assignment"/>).</summary>
+        public string TargetName { get; }
+
+        /// <summary>The endpoint's kind, for <see cref="WrapperFlow.Http"/>.</summary>
+        public QueryKind HttpKind { get; }
+
+        public bool Equals(WrapperFact other) =>
+            ParameterOrdinal == other.ParameterOrdinal && Flow == other.Flow && HttpKind == other.HttpKind
+            && string.Equals(MethodName, other.MethodName, StringComparison.Ordinal) && string.Equals(TargetName, other.TargetName, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is WrapperFact other && Equals(other);
+
+        public override int GetHashCode() => MethodName.GetHashCode() ^ ParameterOrdinal ^ ((int)Flow << 8) ^ TargetName.GetHashCode();
+    }
+
+    /// <summary>
+    /// One place inside a method where its string parameter (or a local holding it) may flow into a PromQL target,
+    /// with the nodes the semantic model confirms: read again from the one declaration when a caller asks.
+    /// </summary>
+    internal sealed class WrapperEdge
+    {
+        public WrapperEdge(WrapperFact fact, IdentifierNameSyntax use, ImmutableArray<WrapperAlias> aliases)
+        {
+            Fact = fact;
+            Use = use;
+            Aliases = aliases;
+        }
+
+        public WrapperFact Fact { get; }
+
+        /// <summary>The identifier that flows: the parameter, or the last local of <see cref="Aliases"/>.</summary>
+        public IdentifierNameSyntax Use { get; }
+
+        /// <summary>The locals the value went through on the way, first to last (<c>var q = Uri.EscapeDataString(query);</c>).</summary>
+        public ImmutableArray<WrapperAlias> Aliases { get; }
+    }
+
+    /// <summary>A local that holds the parameter's value: declared from <see cref="Source"/>, directly or through a URL encoder.</summary>
+    internal readonly struct WrapperAlias
+    {
+        public WrapperAlias(VariableDeclaratorSyntax local, IdentifierNameSyntax source, InvocationExpressionSyntax? encoder)
+        {
+            Local = local;
+            Source = source;
+            Encoder = encoder;
+        }
+
+        public VariableDeclaratorSyntax Local { get; }
+
+        /// <summary>The identifier in the initializer: the parameter or the previous local.</summary>
+        public IdentifierNameSyntax Source { get; }
+
+        /// <summary>The <c>Uri.EscapeDataString</c>-style call around it, if any.</summary>
+        public InvocationExpressionSyntax? Encoder { get; }
+    }
+
+    /// <summary>The wrapper facts of one syntax tree, in document order, each once per method.</summary>
+    internal sealed class TreeWrappers
+    {
+        public static readonly TreeWrappers None = new TreeWrappers(ImmutableArray<WrapperFact>.Empty);
+
+        public TreeWrappers(ImmutableArray<WrapperFact> facts)
+        {
+            Facts = facts;
+        }
+
+        public ImmutableArray<WrapperFact> Facts { get; }
+
+        /// <summary>Whether two versions of a tree tell callers the same: the same facts in the same order.</summary>
+        public static bool SameFacts(TreeWrappers before, TreeWrappers after)
+        {
+            if (ReferenceEquals(before, after))
+            {
+                return true;
+            }
+
+            if (before.Facts.Length != after.Facts.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < before.Facts.Length; i++)
+            {
+                if (!before.Facts[i].Equals(after.Facts[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Finds, from syntax alone, the methods whose string parameter may flow into a PromQL target inside their body.
+    /// A method without a <c>string</c> parameter is never entered, nor is any body of a type member that is not a
+    /// method; the walk of the others looks only at identifiers with a parameter's name, and costs a few parent checks
+    /// for each. Syntax only proposes: <see cref="InferredWrappers"/> keeps the facts whose target may be PromQL and
+    /// asks the semantic model.
+    /// </summary>
+    internal static class WrapperSyntax
+    {
+        /// <summary>How many facts one tree may record: beyond this a generated file is not a wrapper's home.</summary>
+        private const int MaxFacts = 1024;
+
+        /// <summary>How many locals a value is followed through (<c>var q = query; var e = Uri.EscapeDataString(q);</c>).</summary>
+        private const int MaxAliases = 3;
+
+        [ThreadStatic]
+        private static List<Tracked>? s_tracked;
+
+        public static TreeWrappers FromTree(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            ImmutableArray<WrapperFact>.Builder? facts = null;
+            foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or GlobalStatementSyntax))
+            {
+                if (Declaration(node) is not { } declaration)
+                {
+                    continue;
+                }
+
+                Scan(declaration, ref facts, null, -1, cancellationToken);
+
+                if (facts is { Count: >= MaxFacts })
+                {
+                    break;
+                }
+            }
+
+            return facts is null ? TreeWrappers.None : new TreeWrappers(facts.ToImmutable());
+        }
+
+        /// <summary>The edges of one method's parameter, with their nodes: read again when a caller's argument goes there.</summary>
+        public static List<WrapperEdge> EdgesOf(SyntaxNode method, int parameterOrdinal, CancellationToken cancellationToken)
+        {
+            var edges = new List<WrapperEdge>();
+            if (Declaration(method) is { } declaration)
+            {
+                ImmutableArray<WrapperFact>.Builder? unused = null;
+                Scan(declaration, ref unused, edges, parameterOrdinal, cancellationToken);
+            }
+
+            return edges;
+        }
+
+        /// <summary>A method or local function with a body: its name, parameters and body.</summary>
+        private static (string Name, ParameterListSyntax Parameters, SyntaxNode Body)? Declaration(SyntaxNode node) => node switch
+        {
+            MethodDeclarationSyntax { Body: { } body } m => (m.Identifier.ValueText, m.ParameterList, body),
+            MethodDeclarationSyntax { ExpressionBody: { } arrow } m => (m.Identifier.ValueText, m.ParameterList, arrow),
+            LocalFunctionStatementSyntax { Body: { } body } f => (f.Identifier.ValueText, f.ParameterList, body),
+            LocalFunctionStatementSyntax { ExpressionBody: { } arrow } f => (f.Identifier.ValueText, f.ParameterList, arrow),
+            _ => null,
+        };
+
+        /// <summary>
+        /// Reads one declaration: its facts into <paramref name="facts"/> (each once), or, when <paramref name="edges"/> is
+        /// given, the edges of parameter <paramref name="ordinal"/> with their nodes.
+        /// </summary>
+        private static void Scan((string Name, ParameterListSyntax Parameters, SyntaxNode Body) declaration, ref ImmutableArray<WrapperFact>.Builder? facts, List<WrapperEdge>? edges, int ordinal, CancellationToken cancellationToken)
+        {
+            var parameters = declaration.Parameters.Parameters;
+            var any = false;
+            foreach (var parameter in parameters)
+            {
+                any |= IsStringType(parameter.Type) && parameter.Modifiers.Count == 0;
+            }
+
+            if (!any)
+            {
+                return;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // The string parameters by name, and the locals found to hold one of them: a handful, searched in order.
+            var tracked = s_tracked ??= new List<Tracked>();
+            tracked.Clear();
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                if (IsStringType(parameters[i].Type) && parameters[i].Modifiers.Count == 0)
+                {
+                    tracked.Add(new Tracked(parameters[i].Identifier.ValueText, i, ImmutableArray<WrapperAlias>.Empty));
+                }
+            }
+
+            var first = facts?.Count ?? 0;
+            try
+            {
+                foreach (var node in declaration.Body.DescendantNodes())
+                {
+                    if (node is not IdentifierNameSyntax identifier || IndexOf(tracked, identifier.Identifier.ValueText) is not (>= 0 and var index) || !IsValueUse(identifier))
+                    {
+                        continue;
+                    }
+
+                    var origin = tracked[index];
+                    var http = HttpApiTargets.Find(identifier);
+                    if (http.IsFound)
+                    {
+                        Found(new WrapperFact(declaration.Name, origin.Ordinal, WrapperFlow.Http, string.Empty, http.Kind), identifier, origin.Aliases, ref facts, first, edges, ordinal);
+                        continue;
+                    }
+
+                    if (AliasOf(identifier, out var encoder) is { } local)
+                    {
+                        // var encoded = Uri.EscapeDataString(query): the local's uses are followed as the parameter's.
+                        if (origin.Aliases.Length == MaxAliases)
+                        {
+                            continue;
+                        }
+
+                        var alias = new Tracked(local.Identifier.ValueText, origin.Ordinal, origin.Aliases.Add(new WrapperAlias(local, identifier, encoder)));
+                        var existing = IndexOf(tracked, alias.Name);
+                        if (existing >= 0)
+                        {
+                            tracked[existing] = alias;
+                        }
+                        else
+                        {
+                            tracked.Add(alias);
+                        }
+
+                        continue;
+                    }
+
+                    switch (TargetSyntax.Find(identifier, out var targetName))
+                    {
+                        case TargetKind.MethodArgument or TargetKind.ConstructorArgument when targetName.Length > 0 && targetName != "nameof":
+                            Found(new WrapperFact(declaration.Name, origin.Ordinal, WrapperFlow.Argument, targetName, QueryKind.Unknown), identifier, origin.Aliases, ref facts, first, edges, ordinal);
+                            continue;
+                        case TargetKind.MemberAssignment:
+                            Found(new WrapperFact(declaration.Name, origin.Ordinal, WrapperFlow.Assignment, targetName, QueryKind.Unknown), identifier, origin.Aliases, ref facts, first, edges, ordinal);
+                            continue;
+                    }
+                }
+            }
+            finally
+            {
+                tracked.Clear();
+            }
+        }
+
+        private static void Found(WrapperFact fact, IdentifierNameSyntax use, ImmutableArray<WrapperAlias> aliases, ref ImmutableArray<WrapperFact>.Builder? facts, int first, List<WrapperEdge>? edges, int ordinal)
+        {
+            if (edges is not null)
+            {
+                if (fact.ParameterOrdinal == ordinal)
+                {
+                    edges.Add(new WrapperEdge(fact, use, aliases));
+                }
+
+                return;
+            }
+
+            facts ??= ImmutableArray.CreateBuilder<WrapperFact>();
+            for (var i = first; i < facts.Count; i++)
+            {
+                if (facts[i].Equals(fact))
+                {
+                    return;
+                }
+            }
+
+            facts.Add(fact);
+        }
+
+        private static int IndexOf(List<Tracked> tracked, string name)
+        {
+            for (var i = 0; i < tracked.Count; i++)
+            {
+                if (string.Equals(tracked[i].Name, name, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary><c>string</c>, <c>string?</c> or <c>String</c>.</summary>
+        private static bool IsStringType(TypeSyntax? type) => type switch
+        {
+            PredefinedTypeSyntax predefined => predefined.Keyword.IsKind(SyntaxKind.StringKeyword),
+            NullableTypeSyntax { ElementType: PredefinedTypeSyntax element } => element.Keyword.IsKind(SyntaxKind.StringKeyword),
+            IdentifierNameSyntax { Identifier.ValueText: "String" } => true,
+            QualifiedNameSyntax { Right.Identifier.ValueText: "String", Left: IdentifierNameSyntax { Identifier.ValueText: "System" } } => true,
+            _ => false,
+        };
+
+        /// <summary>An identifier read as a value: not the name after a dot, a named argument's label or a declaration's name.</summary>
+        private static bool IsValueUse(IdentifierNameSyntax identifier) => identifier.Parent switch
+        {
+            MemberAccessExpressionSyntax access => access.Expression == identifier,
+            MemberBindingExpressionSyntax or NameColonSyntax or NameEqualsSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax => false,
+            AssignmentExpressionSyntax assignment => assignment.Right == identifier,
+            _ => true,
+        };
+
+        /// <summary>
+        /// The local declared from <paramref name="identifier"/>: <c>var q = query;</c> or <c>var q = Uri.EscapeDataString(query);</c>
+        /// (any URL encoder's name; the semantic model confirms it).
+        /// </summary>
+        private static VariableDeclaratorSyntax? AliasOf(IdentifierNameSyntax identifier, out InvocationExpressionSyntax? encoder)
+        {
+            encoder = null;
+            SyntaxNode value = identifier;
+            while (value.Parent is ParenthesizedExpressionSyntax)
+            {
+                value = value.Parent;
+            }
+
+            if (value.Parent is ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Arguments.Count: 1 or 2, Parent: InvocationExpressionSyntax call } arguments } argument
+                && arguments.Arguments[0] == argument
+                && HttpApiTargets.IsEncoderName(TargetSyntax.RightmostName(call.Expression)))
+            {
+                encoder = call;
+                value = call;
+                while (value.Parent is ParenthesizedExpressionSyntax)
+                {
+                    value = value.Parent;
+                }
+            }
+
+            return value.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax { IsConst: false } } local }
+                ? local
+                : null;
+        }
+
+        private readonly struct Tracked
+        {
+            public Tracked(string name, int ordinal, ImmutableArray<WrapperAlias> aliases)
+            {
+                Name = name;
+                Ordinal = ordinal;
+                Aliases = aliases;
+            }
+
+            public string Name { get; }
+
+            public int Ordinal { get; }
+
+            public ImmutableArray<WrapperAlias> Aliases { get; }
+        }
+    }
+}
