@@ -63,24 +63,27 @@ namespace PromQL.Analyzers.Detection
                 return ImmutableHashSet<string>.Empty;
             }
 
+            // Round n adds the wrappers n calls away from a target, as the semantic check follows them.
             var names = new HashSet<string>(StringComparer.Ordinal);
+            var found = new List<string>();
             for (var round = 0; round < MaxDepth; round++)
             {
-                var added = false;
+                found.Clear();
                 foreach (var fact in facts)
                 {
                     if (!names.Contains(fact.MethodName)
                         && (fact.Flow == WrapperFlow.Http || isDeclaredTarget(fact) || (fact.Flow == WrapperFlow.Argument && names.Contains(fact.TargetName))))
                     {
-                        names.Add(fact.MethodName);
-                        added = true;
+                        found.Add(fact.MethodName);
                     }
                 }
 
-                if (!added)
+                if (found.Count == 0)
                 {
                     break;
                 }
+
+                names.UnionWith(found);
             }
 
             return names.Count == 0 ? ImmutableHashSet<string>.Empty : names.ToImmutableHashSet(StringComparer.Ordinal);
