@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PromQL.Analyzers.Configuration;
@@ -23,7 +24,8 @@ namespace PromQL.Analyzers.Analysis
         public AnalysisCache()
         {
             // A body edit that changes which methods are query wrappers changes what their callers' strings are.
-            Declarations = new DeclarationEpochs((before, after) => TreeWrappers.SameFacts(Detection.WrappersOf(before), Detection.WrappersOf(after)));
+            Declarations = new DeclarationEpochs((before, after) =>
+                TreeWrappers.SameFacts(Detection.WrappersOf(before), Detection.WrappersOf(after), Detection.WrapperSearchNames.Keys, CancellationToken.None));
         }
 
         public DeclarationEpochs Declarations { get; }

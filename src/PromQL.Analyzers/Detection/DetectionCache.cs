@@ -43,7 +43,13 @@ namespace PromQL.Analyzers.Detection
         public TreeLanguageComments LanguageCommentsOf(SyntaxTree tree) => _treeComments.GetValue(tree, static t => new TreeLanguageComments(t));
 
         /// <summary>Where a tree's methods may pass a string parameter on to a PromQL target (see <see cref="WrapperSyntax"/>).</summary>
-        public TreeWrappers WrappersOf(SyntaxTree tree) => _treeWrappers.GetValue(tree, static t => WrapperSyntax.FromTree(t, CancellationToken.None));
+        public TreeWrappers WrappersOf(SyntaxTree tree) => _treeWrappers.GetValue(tree, static t => new TreeWrappers(t));
+
+        /// <summary>
+        /// Every name a wrapper search asked the trees about, so that an edit is compared on all of them
+        /// (<see cref="TreeWrappers.SameFacts"/>). Bounded by the names of targets and wrappers: a handful.
+        /// </summary>
+        public ConcurrentDictionary<string, byte> WrapperSearchNames { get; } = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
 
         /// <summary>The names a tree declares with <c>[StringSyntax("PromQL")]</c>.</summary>
         public ImmutableHashSet<string> NamesOf(SyntaxTree tree) =>

@@ -163,18 +163,43 @@ namespace PromQL.Analyzers.Detection
             var byOptions = _cache.WrapperNamesByEpoch.GetValue(_epoch(), static _ => new ConcurrentDictionary<PromQlAnalyzerOptions, ImmutableHashSet<string>>());
             if (!byOptions.TryGetValue(options, out var names))
             {
-                names = byOptions.GetOrAdd(options, InferredWrappers.NamesFrom(TreeWrappers(), fact => IsDeclaredCandidate(fact, options)));
+                var trees = new List<TreeWrappers>();
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    trees.Add(_cache.WrappersOf(tree));
+                }
+
+                var searched = _cache.WrapperSearchNames;
+                names = byOptions.GetOrAdd(
+                    options,
+                    InferredWrappers.NamesFrom(trees, DeclaredCandidateNames(options), fact => IsDeclaredCandidate(fact, options), name => searched.TryAdd(name, 0), CancellationToken.None));
             }
 
             return names;
         }
 
-        private IEnumerable<TreeWrappers> TreeWrappers()
+        /// <summary>The names <see cref="IsDeclaredCandidate(TargetKind, string, PromQlAnalyzerOptions)"/> accepts for a call or an assignment.</summary>
+        private IEnumerable<string> DeclaredCandidateNames(PromQlAnalyzerOptions options)
         {
-            foreach (var tree in _compilation.SyntaxTrees)
+            var names = new HashSet<string>(_stringSyntaxNames.Value, StringComparer.Ordinal);
+            if ((_knownApiTypes.Value & KnownApiTypes.Clients) != 0)
             {
-                yield return _cache.WrappersOf(tree);
+                names.Add("QueryAsync");
+                names.Add("QueryRangeAsync");
             }
+
+            if ((_knownApiTypes.Value & KnownApiTypes.Requests) != 0)
+            {
+                names.Add("Query");
+            }
+
+            foreach (var member in options.QueryMembers)
+            {
+                names.Add(member.MemberName);
+            }
+
+            names.Remove("this[]");
+            return names;
         }
 
         private ImmutableArray<string> FieldConstants(string name, CancellationToken cancellationToken)

@@ -47,43 +47,66 @@ namespace PromQL.Analyzers.Detection
         public bool IsCandidateName(string name, PromQlAnalyzerOptions options) => _names(options).Contains(name);
 
         /// <summary>
-        /// The names of the methods whose string parameter may reach a target, from every tree's facts: those with an
-        /// HTTP API flow, then those that pass a parameter on to a candidate name, <see cref="MaxDepth"/> times.
+        /// The names of the methods whose string parameter may reach a target: those with an HTTP API flow or a flow
+        /// to a declared target (<paramref name="declaredNames"/>), then those that pass a parameter on to one of
+        /// those, <see cref="MaxDepth"/> rounds. Each round asks the trees' text about the names it added only.
         /// </summary>
-        public static ImmutableHashSet<string> NamesFrom(IEnumerable<TreeWrappers> trees, Func<WrapperFact, bool> isDeclaredTarget)
+        public static ImmutableHashSet<string> NamesFrom(
+            IReadOnlyList<TreeWrappers> trees,
+            IEnumerable<string> declaredNames,
+            Func<WrapperFact, bool> isDeclaredTarget,
+            Action<string> searching,
+            CancellationToken cancellationToken)
         {
-            var facts = new List<WrapperFact>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tree in trees)
             {
-                facts.AddRange(tree.Facts);
+                foreach (var fact in tree.HttpFacts(cancellationToken))
+                {
+                    if (fact.Flow == WrapperFlow.Http || isDeclaredTarget(fact))
+                    {
+                        names.Add(fact.MethodName);
+                    }
+                }
             }
 
-            if (facts.Count == 0)
+            foreach (var declared in declaredNames)
             {
-                return ImmutableHashSet<string>.Empty;
+                searching(declared);
+                foreach (var tree in trees)
+                {
+                    foreach (var fact in tree.FactsMentioning(declared, cancellationToken))
+                    {
+                        if (fact.TargetName == declared && isDeclaredTarget(fact))
+                        {
+                            names.Add(fact.MethodName);
+                        }
+                    }
+                }
             }
 
             // Round n adds the wrappers n calls away from a target, as the semantic check follows them.
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            var found = new List<string>();
-            for (var round = 0; round < MaxDepth; round++)
+            var frontier = new List<string>(names);
+            for (var round = 1; round < MaxDepth && frontier.Count > 0; round++)
             {
-                found.Clear();
-                foreach (var fact in facts)
+                var added = new List<string>();
+                foreach (var name in frontier)
                 {
-                    if (!names.Contains(fact.MethodName)
-                        && (fact.Flow == WrapperFlow.Http || isDeclaredTarget(fact) || (fact.Flow == WrapperFlow.Argument && names.Contains(fact.TargetName))))
+                    searching(name);
+                    foreach (var tree in trees)
                     {
-                        found.Add(fact.MethodName);
+                        foreach (var fact in tree.FactsMentioning(name, cancellationToken))
+                        {
+                            if (fact.Flow == WrapperFlow.Argument && fact.TargetName == name && !names.Contains(fact.MethodName) && !added.Contains(fact.MethodName))
+                            {
+                                added.Add(fact.MethodName);
+                            }
+                        }
                     }
                 }
 
-                if (found.Count == 0)
-                {
-                    break;
-                }
-
-                names.UnionWith(found);
+                names.UnionWith(added);
+                frontier = added;
             }
 
             return names.Count == 0 ? ImmutableHashSet<string>.Empty : names.ToImmutableHashSet(StringComparer.Ordinal);

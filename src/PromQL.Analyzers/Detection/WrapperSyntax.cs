@@ -100,40 +100,148 @@ namespace PromQL.Analyzers.Detection
         public InvocationExpressionSyntax? Encoder { get; }
     }
 
-    /// <summary>The wrapper facts of one syntax tree, in document order, each once per method.</summary>
+    /// <summary>
+    /// The wrapper facts of one syntax tree, found from its text: the facts of the methods that hold a Prometheus HTTP
+    /// API parameter name (<c>query=</c>, a <c>"query"</c> key, <c>match[]</c>), and, per name asked, of the methods
+    /// that mention that name (a call to a target or a wrapper). Only those methods' syntax is read, each once.
+    /// Kept per tree (see <see cref="DetectionCache.WrappersOf"/>); safe for concurrent callers.
+    /// </summary>
     internal sealed class TreeWrappers
     {
-        public static readonly TreeWrappers None = new TreeWrappers(ImmutableArray<WrapperFact>.Empty);
+        /// <summary>The text that stands in every URL or form an HTTP API flow is read from (<see cref="HttpApiTargets"/>).</summary>
+        private static readonly string[] HttpMarkers = { "query=", "\"query\"", "match[]", "match%5B", "match%5b" };
 
-        public TreeWrappers(ImmutableArray<WrapperFact> facts)
+        private readonly SyntaxTree _tree;
+        private readonly object _gate = new object();
+        private ImmutableArray<WrapperFact>? _http;
+        private Dictionary<string, ImmutableArray<WrapperFact>>? _byName;
+
+        public TreeWrappers(SyntaxTree tree)
         {
-            Facts = facts;
+            _tree = tree;
         }
 
-        public ImmutableArray<WrapperFact> Facts { get; }
+        /// <summary>The facts of the methods that hold an HTTP API parameter's name.</summary>
+        public ImmutableArray<WrapperFact> HttpFacts(CancellationToken cancellationToken)
+        {
+            if (_http is { } known)
+            {
+                return known;
+            }
 
-        /// <summary>Whether two versions of a tree tell callers the same: the same facts in the same order.</summary>
-        public static bool SameFacts(TreeWrappers before, TreeWrappers after)
+            var facts = FactsAt(SourceTextSearch.Find(_tree.GetText(cancellationToken), HttpMarkers, wholeWord: false, cancellationToken), null, cancellationToken);
+            lock (_gate)
+            {
+                _http ??= facts;
+                return _http.Value;
+            }
+        }
+
+        /// <summary>The facts of the methods that mention <paramref name="name"/> as an identifier.</summary>
+        public ImmutableArray<WrapperFact> FactsMentioning(string name, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (_byName is not null && _byName.TryGetValue(name, out var known))
+                {
+                    return known;
+                }
+            }
+
+            var facts = FactsAt(SourceTextSearch.Find(_tree.GetText(cancellationToken), new[] { name }, wholeWord: true, cancellationToken), name, cancellationToken);
+            lock (_gate)
+            {
+                _byName ??= new Dictionary<string, ImmutableArray<WrapperFact>>(StringComparer.Ordinal);
+                if (!_byName.TryGetValue(name, out var stored))
+                {
+                    _byName[name] = stored = facts;
+                }
+
+                return stored;
+            }
+        }
+
+        /// <summary>
+        /// Whether two versions of a tree tell callers the same: the same HTTP facts, and the same facts for every name
+        /// in <paramref name="names"/> (those any caller asked about), in the same order.
+        /// </summary>
+        public static bool SameFacts(TreeWrappers before, TreeWrappers after, IEnumerable<string> names, CancellationToken cancellationToken)
         {
             if (ReferenceEquals(before, after))
             {
                 return true;
             }
 
-            if (before.Facts.Length != after.Facts.Length)
+            if (!Same(before.HttpFacts(cancellationToken), after.HttpFacts(cancellationToken)))
             {
                 return false;
             }
 
-            for (var i = 0; i < before.Facts.Length; i++)
+            foreach (var name in names)
             {
-                if (!before.Facts[i].Equals(after.Facts[i]))
+                if (!Same(before.FactsMentioning(name, cancellationToken), after.FactsMentioning(name, cancellationToken)))
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        private static bool Same(ImmutableArray<WrapperFact> before, ImmutableArray<WrapperFact> after)
+        {
+            if (before.Length != after.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < before.Length; i++)
+            {
+                if (!before[i].Equals(after[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The facts read around <paramref name="positions"/>, in order. With <paramref name="identifier"/>, each position
+        /// where it is a token names a call or an assigned member: its arguments (or assigned value) are asked where
+        /// they come from. Otherwise each position is an HTTP parameter's name in a string: the identifiers of the
+        /// statement around it are asked whether <see cref="HttpApiTargets.Find"/> sends them, and where they come from.
+        /// Neither reads more than that statement and the declarations above it.
+        /// </summary>
+        private ImmutableArray<WrapperFact> FactsAt(List<int>? positions, string? identifier, CancellationToken cancellationToken)
+        {
+            if (positions is null)
+            {
+                return ImmutableArray<WrapperFact>.Empty;
+            }
+
+            var root = _tree.GetRoot(cancellationToken);
+            ImmutableArray<WrapperFact>.Builder? facts = null;
+            SyntaxNode? lastStatement = null;
+            foreach (var position in positions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var token = root.FindToken(position);
+                if (identifier is not null)
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == identifier && token.Parent is SimpleNameSyntax name)
+                    {
+                        WrapperSyntax.CallFacts(name, ref facts);
+                    }
+                }
+                else if (WrapperSyntax.StatementAround(token) is { } statement && statement != lastStatement)
+                {
+                    lastStatement = statement;
+                    WrapperSyntax.HttpFacts(statement, ref facts);
+                }
+            }
+
+            return facts is null ? ImmutableArray<WrapperFact>.Empty : facts.ToImmutable();
         }
     }
 
@@ -146,35 +254,197 @@ namespace PromQL.Analyzers.Detection
     /// </summary>
     internal static class WrapperSyntax
     {
-        /// <summary>How many facts one tree may record: beyond this a generated file is not a wrapper's home.</summary>
-        private const int MaxFacts = 1024;
-
         /// <summary>How many locals a value is followed through (<c>var q = query; var e = Uri.EscapeDataString(q);</c>).</summary>
         private const int MaxAliases = 3;
 
         [ThreadStatic]
         private static List<Tracked>? s_tracked;
 
-        public static TreeWrappers FromTree(SyntaxTree tree, CancellationToken cancellationToken)
+        /// <summary>How the arguments of the call named by <paramref name="name"/> (or the value assigned to the member it names) flow.</summary>
+        public static void CallFacts(SimpleNameSyntax name, ref ImmutableArray<WrapperFact>.Builder? facts)
         {
-            var root = tree.GetRoot(cancellationToken);
-            ImmutableArray<WrapperFact>.Builder? facts = null;
-            foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or GlobalStatementSyntax))
+            SyntaxNode expression = name;
+            if (expression.Parent is MemberAccessExpressionSyntax access && access.Name == expression)
             {
-                if (Declaration(node) is not { } declaration)
+                expression = access;
+            }
+            else if (expression.Parent is MemberBindingExpressionSyntax binding && binding.Name == expression)
+            {
+                expression = binding;
+            }
+            else if (expression.Parent is QualifiedNameSyntax qualified && qualified.Right == expression)
+            {
+                expression = qualified;
+            }
+
+            BaseArgumentListSyntax? arguments = expression.Parent switch
+            {
+                InvocationExpressionSyntax invocation when invocation.Expression == expression => invocation.ArgumentList,
+                ObjectCreationExpressionSyntax creation when creation.Type == expression => creation.ArgumentList,
+                _ => null,
+            };
+
+            if (arguments is not null)
+            {
+                foreach (var argument in arguments.Arguments)
+                {
+                    if (Unwrapped(argument.Expression) is IdentifierNameSyntax value && Origin(value, 0) is { } origin
+                        && TargetSyntax.Find(value, out var target) is TargetKind.MethodArgument or TargetKind.ConstructorArgument && target == name.Identifier.ValueText)
+                    {
+                        Add(ref facts, new WrapperFact(origin.MethodName, origin.Ordinal, WrapperFlow.Argument, target, QueryKind.Unknown));
+                    }
+                }
+            }
+            else if (expression.Parent is AssignmentExpressionSyntax { Left: var left } assignment && left == expression
+                && Unwrapped(assignment.Right) is IdentifierNameSyntax value && Origin(value, 0) is { } origin
+                && TargetSyntax.Find(value, out var member) == TargetKind.MemberAssignment)
+            {
+                Add(ref facts, new WrapperFact(origin.MethodName, origin.Ordinal, WrapperFlow.Assignment, member, QueryKind.Unknown));
+            }
+        }
+
+        /// <summary>The identifiers of <paramref name="statement"/> that it sends as an HTTP API query, and where they come from.</summary>
+        public static void HttpFacts(SyntaxNode statement, ref ImmutableArray<WrapperFact>.Builder? facts)
+        {
+            foreach (var node in statement.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier && HttpApiTargets.Find(identifier) is { IsFound: true } http && Origin(identifier, 0) is { } origin)
+                {
+                    Add(ref facts, new WrapperFact(origin.MethodName, origin.Ordinal, WrapperFlow.Http, string.Empty, http.Kind));
+                }
+            }
+        }
+
+        /// <summary>The statement (or expression body, or field initializer) that holds <paramref name="token"/>, inside a method.</summary>
+        public static SyntaxNode? StatementAround(SyntaxToken token)
+        {
+            for (var node = token.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case StatementSyntax statement when statement.Parent is BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax:
+                        return statement;
+                    case ArrowExpressionClauseSyntax arrow:
+                        return arrow;
+                    case MemberDeclarationSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The string parameter <paramref name="identifier"/> holds: its own name, or a local declared above from one
+        /// (directly or through a URL encoder), at most <see cref="MaxAliases"/> locals away.
+        /// </summary>
+        private static (string MethodName, int Ordinal)? Origin(IdentifierNameSyntax identifier, int depth)
+        {
+            if (!IsValueUse(identifier))
+            {
+                return null;
+            }
+
+            var name = identifier.Identifier.ValueText;
+            for (var method = EnclosingMethod(identifier); method is not null; method = EnclosingMethod(method.Parent))
+            {
+                var declaration = Declaration(method)!.Value;
+                var parameters = declaration.Parameters.Parameters;
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    if (parameters[i].Identifier.ValueText == name)
+                    {
+                        return IsStringType(parameters[i].Type) && parameters[i].Modifiers.Count == 0 ? (declaration.Name, i) : null;
+                    }
+                }
+            }
+
+            if (depth == MaxAliases || LocalDeclaredAbove(identifier, name) is not { } local
+                || AliasSource(local) is not { } source)
+            {
+                return null;
+            }
+
+            return Origin(source, depth + 1);
+        }
+
+        /// <summary>The declaration of local <paramref name="name"/> in a statement above <paramref name="use"/>, in its blocks.</summary>
+        private static VariableDeclaratorSyntax? LocalDeclaredAbove(SyntaxNode use, string name)
+        {
+            for (SyntaxNode? node = use; node is not null && node is not MemberDeclarationSyntax; node = node.Parent)
+            {
+                if (node.Parent is not BlockSyntax block || node is not StatementSyntax statement)
                 {
                     continue;
                 }
 
-                Scan(declaration, ref facts, null, -1, cancellationToken);
-
-                if (facts is { Count: >= MaxFacts })
+                for (var i = block.Statements.IndexOf(statement) - 1; i >= 0; i--)
                 {
-                    break;
+                    if (block.Statements[i] is LocalDeclarationStatementSyntax { IsConst: false } declaration)
+                    {
+                        foreach (var variable in declaration.Declaration.Variables)
+                        {
+                            if (variable.Identifier.ValueText == name)
+                            {
+                                return variable;
+                            }
+                        }
+                    }
                 }
             }
 
-            return facts is null ? TreeWrappers.None : new TreeWrappers(facts.ToImmutable());
+            return null;
+        }
+
+        /// <summary>The identifier a local is declared from: <c>var q = query;</c>, <c>var q = Uri.EscapeDataString(query);</c>.</summary>
+        private static IdentifierNameSyntax? AliasSource(VariableDeclaratorSyntax local)
+        {
+            var value = local.Initializer?.Value is { } initializer ? Unwrapped(initializer) : null;
+            if (value is InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 1 or 2 } arguments } call
+                && HttpApiTargets.IsEncoderName(TargetSyntax.RightmostName(call.Expression)))
+            {
+                value = Unwrapped(arguments[0].Expression);
+            }
+
+            return value as IdentifierNameSyntax;
+        }
+
+        private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
+        }
+
+        private static void Add(ref ImmutableArray<WrapperFact>.Builder? facts, WrapperFact fact)
+        {
+            facts ??= ImmutableArray.CreateBuilder<WrapperFact>();
+            if (!facts.Contains(fact))
+            {
+                facts.Add(fact);
+            }
+        }
+
+        /// <summary>The innermost method or local function with a body at or around <paramref name="node"/>, inside its type.</summary>
+        public static SyntaxNode? EnclosingMethod(SyntaxNode? node)
+        {
+            for (; node is not null; node = node.Parent)
+            {
+                if (Declaration(node) is not null)
+                {
+                    return node;
+                }
+
+                if (node is BaseTypeDeclarationSyntax)
+                {
+                    return null;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The edges of one method's parameter, with their nodes: read again when a caller's argument goes there.</summary>

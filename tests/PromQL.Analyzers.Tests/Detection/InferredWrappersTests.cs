@@ -64,7 +64,8 @@ namespace PromQL.Analyzers.Tests.Detection
         [Fact]
         public void Facts_OnePerFlowAndMethod_NoneWithoutAStringParameter()
         {
-            var facts = WrapperSyntax.FromTree(CSharpSyntaxTree.ParseText(Service), CancellationToken.None).Facts;
+            var tree = new TreeWrappers(CSharpSyntaxTree.ParseText(Service));
+            var facts = tree.HttpFacts(CancellationToken.None).AddRange(tree.FactsMentioning("RangeAsync", CancellationToken.None)).AddRange(tree.FactsMentioning("WriteLine", CancellationToken.None));
 
             Assert.Equal(
                 new[]
@@ -93,11 +94,13 @@ namespace PromQL.Analyzers.Tests.Detection
                     void Elsewhere(string q) => System.Console.WriteLine(q);
                 }
                 """;
-            var facts = WrapperSyntax.FromTree(CSharpSyntaxTree.ParseText(chain), CancellationToken.None);
+            var facts = new TreeWrappers(CSharpSyntaxTree.ParseText(chain));
 
-            var names = InferredWrappers.NamesFrom(new[] { facts }, _ => false);
+            var searched = new System.Collections.Generic.List<string>();
+            var names = InferredWrappers.NamesFrom(new[] { facts }, System.Array.Empty<string>(), _ => false, searched.Add, CancellationToken.None);
 
             Assert.Equal(new[] { "A", "B", "D", "Http" }, names.OrderBy(n => n, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "Http", "A", "B" }, searched);
         }
 
         [Fact]
