@@ -37,7 +37,9 @@ namespace PromQL.Analyzers.Detection
 
             var node = operation;
             var parent = operation.Parent;
-            while (parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation or IParenthesizedOperation)
+            // A collection expression is matched by its syntax: Roslyn 4.8, the floor we build against, has no operation type for it.
+            while (parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation or IParenthesizedOperation
+                or { Syntax: CollectionExpressionSyntax })
             {
                 node = parent;
                 parent = parent.Parent;
