@@ -53,6 +53,13 @@ namespace PromQL.Analyzers.Detection
                 return false;
             }
 
+            // A known API's member name counts only when a type of that API is in sight (asked only for such a name).
+            var families = KnownQueryApis.FamiliesNamed(kind, name);
+            if (families != KnownApiTypes.None && (families & _knownApiTypes.Value) != 0)
+            {
+                return true;
+            }
+
             if (name.Length == 0)
             {
                 // new(...) or : base(...): the type is not written.
@@ -61,13 +68,6 @@ namespace PromQL.Analyzers.Detection
 
             if (kind is TargetKind.MethodArgument or TargetKind.MemberAssignment)
             {
-                // A known API's member name counts only when a type of that API is in sight.
-                if ((name is "QueryAsync" or "QueryRangeAsync" && (_knownApiTypes.Value & KnownApiTypes.Clients) != 0)
-                    || (name == "Query" && (_knownApiTypes.Value & KnownApiTypes.Requests) != 0))
-                {
-                    return true;
-                }
-
                 foreach (var member in options.QueryMembers)
                 {
                     if (member.MemberName == name)
@@ -156,7 +156,7 @@ namespace PromQL.Analyzers.Detection
             var found = KnownApiTypeNames.InSource(_compilation);
             foreach (var reference in _compilation.References)
             {
-                if (found == (KnownApiTypes.Clients | KnownApiTypes.Requests))
+                if (found == KnownApiTypes.All)
                 {
                     break;
                 }
