@@ -65,7 +65,7 @@ namespace PromQL.Analyzers.Detection
                         continue;
                     }
 
-                    if (candidate && QueryTargets.IsPromQlTarget(identifier, model, options, cancellationToken))
+                    if (candidate && QueryTargets.IsPromQlTarget(identifier, model, options, cancellationToken, out queryKind))
                     {
                         return true;
                     }

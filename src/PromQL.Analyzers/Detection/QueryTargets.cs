@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Rules;
 
 namespace PromQL.Analyzers.Detection
 {
@@ -16,8 +17,16 @@ namespace PromQL.Analyzers.Detection
     /// </summary>
     internal static class QueryTargets
     {
-        public static bool IsPromQlTarget(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
+        public static bool IsPromQlTarget(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken) =>
+            IsPromQlTarget(root, model, options, cancellationToken, out _);
+
+        /// <summary>
+        /// Whether the string flows straight into a PromQL target; and <paramref name="kind"/>, how the query runs when
+        /// the target is a known API's member (<see cref="KnownQueryApis"/>), else <see cref="QueryKind.Unknown"/>.
+        /// </summary>
+        public static bool IsPromQlTarget(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind kind)
         {
+            kind = QueryKind.Unknown;
             IOperation? operation;
             try
             {
@@ -27,7 +36,7 @@ namespace PromQL.Analyzers.Detection
             {
                 // Roslyn cannot build the operation tree of some broken members (an interpolated string its binder
                 // left unconverted throws for the whole body): the symbols at the target still tell.
-                return IsPromQlTargetBySymbols(root, model, options, cancellationToken);
+                return IsPromQlTargetBySymbols(root, model, options, cancellationToken, out kind);
             }
 
             if (operation is null)
@@ -48,13 +57,13 @@ namespace PromQL.Analyzers.Detection
             switch (parent)
             {
                 case IArgumentOperation { Parameter: { } parameter }:
-                    return IsPromQlParameter(parameter, options);
+                    return IsPromQlParameter(parameter, options, out kind);
                 case ISimpleAssignmentOperation assignment when assignment.Value == node:
-                    return assignment.Target is IMemberReferenceOperation reference && IsPromQlMember(reference.Member, options);
+                    return assignment.Target is IMemberReferenceOperation reference && IsPromQlMember(reference.Member, options, out kind);
                 case IFieldInitializerOperation fieldInitializer:
                     foreach (var field in fieldInitializer.InitializedFields)
                     {
-                        if (IsPromQlMember(field, options))
+                        if (IsPromQlMember(field, options, out kind))
                         {
                             return true;
                         }
@@ -64,7 +73,7 @@ namespace PromQL.Analyzers.Detection
                 case IPropertyInitializerOperation propertyInitializer:
                     foreach (var property in propertyInitializer.InitializedProperties)
                     {
-                        if (IsPromQlMember(property, options))
+                        if (IsPromQlMember(property, options, out kind))
                         {
                             return true;
                         }
@@ -72,48 +81,53 @@ namespace PromQL.Analyzers.Detection
 
                     return false;
                 case IParameterInitializerOperation parameterInitializer:
-                    return IsPromQlParameter(parameterInitializer.Parameter, options);
+                    return IsPromQlParameter(parameterInitializer.Parameter, options, out kind);
                 default:
                     return false;
             }
         }
 
-        /// <summary>The question of <see cref="IsPromQlTarget"/> from the symbols at the syntactic target alone.</summary>
-        internal static bool IsPromQlTargetBySymbols(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
+        internal static bool IsPromQlTargetBySymbols(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken) =>
+            IsPromQlTargetBySymbols(root, model, options, cancellationToken, out _);
+
+        /// <summary>The question of <see cref="IsPromQlTarget(ExpressionSyntax, SemanticModel, PromQlAnalyzerOptions, CancellationToken, out QueryKind)"/> from the symbols at the syntactic target alone.</summary>
+        internal static bool IsPromQlTargetBySymbols(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind kind)
         {
+            kind = QueryKind.Unknown;
             switch (TargetSyntax.ParentOf(root, out var node))
             {
                 case ArgumentSyntax { Parent: BaseArgumentListSyntax { Parent: { } owner } list } argument:
-                    return AnyPromQlParameter(model.GetSymbolInfo(owner, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), options);
+                    return AnyPromQlParameter(model.GetSymbolInfo(owner, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), options, out kind);
                 case AttributeArgumentSyntax { NameEquals: { } nameEquals }:
-                    return model.GetSymbolInfo(nameEquals.Name, cancellationToken).Symbol is { } member && IsPromQlMember(member, options);
+                    return model.GetSymbolInfo(nameEquals.Name, cancellationToken).Symbol is { } member && IsPromQlMember(member, options, out kind);
                 case AttributeArgumentSyntax { Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } list } argument:
-                    return AnyPromQlParameter(model.GetSymbolInfo(attribute, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), options);
+                    return AnyPromQlParameter(model.GetSymbolInfo(attribute, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), options, out kind);
                 case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == node:
                     return model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is { Kind: SymbolKind.Property or SymbolKind.Field } target
-                        && IsPromQlMember(target, options);
+                        && IsPromQlMember(target, options, out kind);
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
-                    return model.GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol field && IsPromQlMember(field, options);
+                    return model.GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol field && IsPromQlMember(field, options, out kind);
                 case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
-                    return model.GetDeclaredSymbol(property, cancellationToken) is { } declared && IsPromQlMember(declared, options);
+                    return model.GetDeclaredSymbol(property, cancellationToken) is { } declared && IsPromQlMember(declared, options, out kind);
                 case EqualsValueClauseSyntax { Parent: ParameterSyntax parameter }:
-                    return model.GetDeclaredSymbol(parameter, cancellationToken) is { } declaredParameter && IsPromQlParameter(declaredParameter, options);
+                    return model.GetDeclaredSymbol(parameter, cancellationToken) is { } declaredParameter && IsPromQlParameter(declaredParameter, options, out kind);
                 default:
                     return false;
             }
         }
 
         /// <summary>Whether the parameter an argument goes to is a PromQL target, for the symbol or any candidate.</summary>
-        private static bool AnyPromQlParameter(SymbolInfo info, string? name, int position, PromQlAnalyzerOptions options)
+        private static bool AnyPromQlParameter(SymbolInfo info, string? name, int position, PromQlAnalyzerOptions options, out QueryKind kind)
         {
+            kind = QueryKind.Unknown;
             if (info.Symbol is { } symbol)
             {
-                return ParameterOf(symbol, name, position) is { } parameter && IsPromQlParameter(parameter, options);
+                return ParameterOf(symbol, name, position) is { } parameter && IsPromQlParameter(parameter, options, out kind);
             }
 
             foreach (var candidate in info.CandidateSymbols)
             {
-                if (ParameterOf(candidate, name, position) is { } parameter && IsPromQlParameter(parameter, options))
+                if (ParameterOf(candidate, name, position) is { } parameter && IsPromQlParameter(parameter, options, out kind))
                 {
                     return true;
                 }
@@ -152,6 +166,19 @@ namespace PromQL.Analyzers.Detection
             return parameters.Length > 0 && parameters[parameters.Length - 1].IsParams ? parameters[parameters.Length - 1] : null;
         }
 
+        /// <summary>Whether the parameter is a PromQL target, and how the query runs when a known API says.</summary>
+        private static bool IsPromQlParameter(IParameterSymbol parameter, PromQlAnalyzerOptions options, out QueryKind kind)
+        {
+            kind = QueryKind.Unknown;
+            if (!IsPromQlParameter(parameter, options))
+            {
+                return false;
+            }
+
+            KnownQueryApis.IsQueryParameter(parameter, out kind);
+            return true;
+        }
+
         private static bool IsPromQlParameter(IParameterSymbol parameter, PromQlAnalyzerOptions options)
         {
             if (HasPromQlStringSyntax(parameter) || KnownQueryApis.IsQueryParameter(parameter))
@@ -185,6 +212,19 @@ namespace PromQL.Analyzers.Detection
             }
 
             return false;
+        }
+
+        /// <summary>Whether the property or field is a PromQL target, and how the query runs when a known API says.</summary>
+        private static bool IsPromQlMember(ISymbol member, PromQlAnalyzerOptions options, out QueryKind kind)
+        {
+            kind = QueryKind.Unknown;
+            if (!IsPromQlMember(member, options))
+            {
+                return false;
+            }
+
+            KnownQueryApis.IsQueryProperty(member, out kind);
+            return true;
         }
 
         private static bool IsPromQlMember(ISymbol member, PromQlAnalyzerOptions options)

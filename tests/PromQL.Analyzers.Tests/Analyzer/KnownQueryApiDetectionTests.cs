@@ -315,6 +315,28 @@ namespace PromQL.Analyzers.Tests.Analyzer
                 """);
 
         [Fact]
+        public Task PrometheusQuerySdkSelectorParameters_PROMQL101() =>
+            VerifyCS.VerifyAnalyzerAsync(Stubs + """
+                namespace App
+                {
+                    using PrometheusQuerySdk;
+
+                    class C
+                    {
+                        async Task M(PrometheusClient client)
+                        {
+                            await client.LabelsAsync(new[] { "rate{|PROMQL101:(|}up[5m])" }, null, null);
+                            await client.LabelsPostAsync(new string[] { "up{job=\"x\"}", "rate{|PROMQL101:(|}up[5m])" }, null, null);
+                            await client.LabelValueAsync("job", ["rate{|PROMQL101:(|}up[5m])"], null, null);
+                            await client.LabelValuePostAsync(seriesSelectors: ["rate{|PROMQL101:(|}up[5m])"], labelKey: "job", start: null, end: null);
+                            await client.SeriesAsync(["rate{|PROMQL101:(|}up[5m])", "up{|PROMQL101:[|}5m]"], null, null);
+                            await client.SeriesPostAsync(new[] { "rate{|PROMQL101:(|}up[5m])" }, DateTime.Now, DateTime.Now);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task PrometheusQuerySdkSelectorParameters_SelectorsNoDiagnostic() =>
             VerifyCS.VerifyAnalyzerAsync(Stubs + """
                 namespace App
@@ -345,6 +367,59 @@ namespace PromQL.Analyzers.Tests.Analyzer
                     {
                         async Task M(PrometheusQuerySdk.PrometheusClient client) =>
                             await client.SeriesAsync(["{|PROMQL100:{job=~'.*'}|}", "up{job=\"x\"}"], null, null);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task MasaMatch_PROMQL101() =>
+            VerifyCS.VerifyAnalyzerAsync(Stubs + """
+                namespace App
+                {
+                    using Masa.Utils.Data.Prometheus.Model;
+
+                    class C
+                    {
+                        void M()
+                        {
+                            var series = new MetaDataQueryRequest { Match = new string[] { "up{job=\"x\"}", "rate{|PROMQL101:(|}up[5m])" }, Start = "rate(up[5m])" };
+                            var values = new LableValueQueryRequest { Lable = "job", Match = ["rate{|PROMQL101:(|}up[5m])"] };
+                            values.Match = new[] { "up{job=\"x\"}" };
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task GoogleQueryLabelsMatch_PROMQL101() =>
+            VerifyCS.VerifyAnalyzerAsync(Stubs + """
+                namespace App
+                {
+                    using Google.Apis.Monitoring.v1.Data;
+
+                    class C
+                    {
+                        void M()
+                        {
+                            var bad = new QueryLabelsRequest { Match = "rate{|PROMQL101:(|}up[5m])", Start = "rate(up[5m])" };
+                            var good = new QueryLabelsRequest { Match = "up{job=\"x\"}" };
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task SelectorThroughLocal_PROMQL101() =>
+            VerifyCS.VerifyAnalyzerAsync(Stubs + """
+                namespace App
+                {
+                    class C
+                    {
+                        async Task M(PrometheusQuerySdk.PrometheusClient client)
+                        {
+                            var selector = "rate{|PROMQL101:(|}up[5m])";
+                            await client.SeriesAsync(new[] { selector }, null, null);
+                        }
                     }
                 }
                 """);
