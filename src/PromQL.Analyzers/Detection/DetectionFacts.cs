@@ -60,7 +60,8 @@ namespace PromQL.Analyzers.Detection
         /// <summary>Whether a wrapper fact's target may be PromQL by what is declared (not by other wrappers).</summary>
         public bool IsDeclaredCandidate(WrapperFact fact, PromQlAnalyzerOptions options) => fact.Flow switch
         {
-            WrapperFlow.Argument => IsDeclaredCandidate(TargetKind.MethodArgument, fact.TargetName, options),
+            WrapperFlow.Argument => IsDeclaredCandidate(TargetKind.MethodArgument, fact.TargetName, options)
+                || (fact.TargetName.Length > 0 && IsDeclaredCandidate(TargetKind.ConstructorArgument, fact.TargetName, options)),
             WrapperFlow.Assignment => IsDeclaredCandidate(TargetKind.MemberAssignment, fact.TargetName, options),
             _ => false,
         };
@@ -73,6 +74,13 @@ namespace PromQL.Analyzers.Detection
                 return false;
             }
 
+            // A known API's member name counts only when a type of that API is in sight (asked only for such a name).
+            var families = KnownQueryApis.FamiliesNamed(kind, name);
+            if (families != KnownApiTypes.None && (families & _knownApiTypes.Value) != 0)
+            {
+                return true;
+            }
+
             if (name.Length == 0)
             {
                 // new(...) or : base(...): the type is not written.
@@ -81,13 +89,6 @@ namespace PromQL.Analyzers.Detection
 
             if (kind is TargetKind.MethodArgument or TargetKind.MemberAssignment)
             {
-                // A known API's member name counts only when a type of that API is in sight.
-                if ((name is "QueryAsync" or "QueryRangeAsync" && (_knownApiTypes.Value & KnownApiTypes.Clients) != 0)
-                    || (name == "Query" && (_knownApiTypes.Value & KnownApiTypes.Requests) != 0))
-                {
-                    return true;
-                }
-
                 foreach (var member in options.QueryMembers)
                 {
                     if (member.MemberName == name)
@@ -182,15 +183,13 @@ namespace PromQL.Analyzers.Detection
         private IEnumerable<string> DeclaredCandidateNames(PromQlAnalyzerOptions options)
         {
             var names = new HashSet<string>(_stringSyntaxNames.Value, StringComparer.Ordinal);
-            if ((_knownApiTypes.Value & KnownApiTypes.Clients) != 0)
+            foreach (var member in KnownQueryApis.Members)
             {
-                names.Add("QueryAsync");
-                names.Add("QueryRangeAsync");
-            }
-
-            if ((_knownApiTypes.Value & KnownApiTypes.Requests) != 0)
-            {
-                names.Add("Query");
+                // A known API's member counts only when a type of its family is in sight, as in IsDeclaredCandidate.
+                if ((member.Family & _knownApiTypes.Value) != 0)
+                {
+                    names.Add(member.Name);
+                }
             }
 
             foreach (var member in options.QueryMembers)
@@ -221,7 +220,7 @@ namespace PromQL.Analyzers.Detection
             var found = KnownApiTypeNames.InSource(_compilation);
             foreach (var reference in _compilation.References)
             {
-                if (found == (KnownApiTypes.Clients | KnownApiTypes.Requests))
+                if (found == KnownApiTypes.All)
                 {
                     break;
                 }

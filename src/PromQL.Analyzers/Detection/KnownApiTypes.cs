@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Reflection.Metadata;
 using Microsoft.CodeAnalysis;
 
@@ -10,35 +12,41 @@ namespace PromQL.Analyzers.Detection
     {
         None = 0,
 
-        /// <summary>A type named <c>PrometheusClient</c> or <c>IPrometheusClient</c>: <c>QueryAsync</c> and <c>QueryRangeAsync</c> may be theirs.</summary>
+        /// <summary>PrometheusQuerySdk's <c>PrometheusClient</c>/<c>IPrometheusClient</c>, Neon.Kube's <c>PrometheusClient</c>: their methods' parameters.</summary>
         Clients = 1,
 
-        /// <summary>A type named <c>QueryRequest</c> or <c>QueryRangeRequest</c>: <c>Query</c> may be theirs.</summary>
+        /// <summary>Masa's and Google's request types (<c>QueryRequest</c>, <c>QueryInstantRequest</c>, …): their <c>Query</c> property.</summary>
         Requests = 2,
+
+        /// <summary>PrometheusQuerySdk's positional records <c>QueryPostRequest</c>/<c>QueryRangePostRequest</c>: their constructor's and property's <c>Query</c>.</summary>
+        PostRequests = 4,
+
+        /// <summary>Masa's <c>MetaDataQueryRequest</c>, Google's <c>QueryLabelsRequest</c>: their <c>Match</c> property of series selectors.</summary>
+        SelectorRequests = 8,
+
+        All = Clients | Requests | PostRequests | SelectorRequests,
     }
 
     /// <summary>
     /// Finds the known query API types by name, so that a call to some other <c>QueryAsync</c> (Dapper's, say) or a
     /// <c>Query</c> property of another type never reaches the semantic model: <see cref="KnownQueryApis"/> accepts
-    /// only members of types with these names. Source is asked through the declaration index, metadata through its
-    /// type-definition table (without building symbols).
+    /// only members of types with these names. Source is asked through the declaration index (by name: it holds no
+    /// namespaces), metadata through its type-definition table, by namespace and name (without building symbols).
     /// </summary>
     internal static class KnownApiTypeNames
     {
-        private static readonly string[] ClientNames = { "PrometheusClient", "IPrometheusClient" };
-        private static readonly string[] RequestNames = { "QueryRequest", "QueryRangeRequest" };
+        /// <summary>Each declaring type of <see cref="KnownQueryApis.Members"/> once: its namespace, name and family.</summary>
+        internal static readonly ImmutableArray<(string Namespace, string Name, KnownApiTypes Family)> Types = CollectTypes();
 
         public static KnownApiTypes InSource(Compilation compilation)
         {
             var found = KnownApiTypes.None;
-            if (Array.Exists(ClientNames, name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type)))
+            foreach (var type in Types)
             {
-                found |= KnownApiTypes.Clients;
-            }
-
-            if (Array.Exists(RequestNames, name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type)))
-            {
-                found |= KnownApiTypes.Requests;
+                if ((found & type.Family) == 0 && compilation.ContainsSymbolsWithName(type.Name, SymbolFilter.Type))
+                {
+                    found |= type.Family;
+                }
             }
 
             return found;
@@ -68,32 +76,45 @@ namespace PromQL.Analyzers.Detection
             var found = KnownApiTypes.None;
             foreach (var handle in reader.TypeDefinitions)
             {
-                var name = reader.GetTypeDefinition(handle).Name;
-                if (Matches(reader, name, ClientNames))
+                var definition = reader.GetTypeDefinition(handle);
+                foreach (var type in Types)
                 {
-                    found |= KnownApiTypes.Clients;
+                    // The name first: it differs for nearly every type.
+                    if ((found & type.Family) == 0
+                        && reader.StringComparer.Equals(definition.Name, type.Name)
+                        && reader.StringComparer.Equals(definition.Namespace, type.Namespace))
+                    {
+                        found |= type.Family;
+                    }
                 }
-                else if (Matches(reader, name, RequestNames))
+
+                if (found == KnownApiTypes.All)
                 {
-                    found |= KnownApiTypes.Requests;
+                    break;
                 }
             }
 
             return found;
         }
 
-        /// <summary>The name, or the name of a generic type (<c>Name`1</c>).</summary>
-        private static bool Matches(MetadataReader reader, StringHandle name, string[] candidates)
+        private static ImmutableArray<(string Namespace, string Name, KnownApiTypes Family)> CollectTypes()
         {
-            foreach (var candidate in candidates)
+            var types = new List<(string, string, KnownApiTypes)>();
+            foreach (var member in KnownQueryApis.Members)
             {
-                if (reader.StringComparer.Equals(name, candidate) || reader.StringComparer.StartsWith(name, candidate + "`"))
+                foreach (var ns in member.Namespaces)
                 {
-                    return true;
+                    foreach (var name in member.TypeNames)
+                    {
+                        if (!types.Contains((ns, name, member.Family)))
+                        {
+                            types.Add((ns, name, member.Family));
+                        }
+                    }
                 }
             }
 
-            return false;
+            return types.ToImmutableArray();
         }
     }
 }

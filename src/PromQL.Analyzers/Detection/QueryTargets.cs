@@ -21,6 +21,13 @@ namespace PromQL.Analyzers.Detection
             IsPromQlTarget(root, model, options, null, 0, cancellationToken, out _);
 
         /// <summary>
+        /// Whether the string flows straight into a PromQL target, wrappers aside; and <paramref name="kind"/>, how the
+        /// query runs when the target is a known API's member (<see cref="KnownQueryApis"/>), else <see cref="QueryKind.Unknown"/>.
+        /// </summary>
+        public static bool IsPromQlTarget(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind kind) =>
+            IsPromQlTarget(root, model, options, null, 0, cancellationToken, out kind);
+
+        /// <summary>
         /// As <see cref="IsPromQlTarget(ExpressionSyntax, SemanticModel, PromQlAnalyzerOptions, CancellationToken)"/>, with
         /// the compilation's inferred wrappers as targets too, followed <paramref name="depth"/> wrappers deep;
         /// <paramref name="kind"/> is how the query runs where the target tells.
@@ -48,7 +55,9 @@ namespace PromQL.Analyzers.Detection
 
             var node = operation;
             var parent = operation.Parent;
-            while (parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation or IParenthesizedOperation)
+            // A collection expression is matched by its syntax: Roslyn 4.8, the floor we build against, has no operation type for it.
+            while (parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation or IParenthesizedOperation
+                or { Syntax: CollectionExpressionSyntax })
             {
                 node = parent;
                 parent = parent.Parent;
@@ -59,11 +68,11 @@ namespace PromQL.Analyzers.Detection
                 case IArgumentOperation { Parameter: { } parameter }:
                     return IsPromQlParameter(parameter, targets, out kind);
                 case ISimpleAssignmentOperation assignment when assignment.Value == node:
-                    return assignment.Target is IMemberReferenceOperation reference && IsPromQlMember(reference.Member, options);
+                    return assignment.Target is IMemberReferenceOperation reference && IsPromQlMember(reference.Member, options, out kind);
                 case IFieldInitializerOperation fieldInitializer:
                     foreach (var field in fieldInitializer.InitializedFields)
                     {
-                        if (IsPromQlMember(field, options))
+                        if (IsPromQlMember(field, options, out kind))
                         {
                             return true;
                         }
@@ -73,7 +82,7 @@ namespace PromQL.Analyzers.Detection
                 case IPropertyInitializerOperation propertyInitializer:
                     foreach (var property in propertyInitializer.InitializedProperties)
                     {
-                        if (IsPromQlMember(property, options))
+                        if (IsPromQlMember(property, options, out kind))
                         {
                             return true;
                         }
@@ -89,7 +98,11 @@ namespace PromQL.Analyzers.Detection
 
         /// <summary>The question of <see cref="IsPromQlTarget(ExpressionSyntax, SemanticModel, PromQlAnalyzerOptions, CancellationToken)"/> from the symbols at the syntactic target alone.</summary>
         internal static bool IsPromQlTargetBySymbols(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken) =>
-            IsPromQlTargetBySymbols(root, model, new Targets(options, null, 0, model, cancellationToken), out _);
+            IsPromQlTargetBySymbols(root, model, options, cancellationToken, out _);
+
+        /// <summary>As <see cref="IsPromQlTargetBySymbols(ExpressionSyntax, SemanticModel, PromQlAnalyzerOptions, CancellationToken)"/>, with how the query runs.</summary>
+        internal static bool IsPromQlTargetBySymbols(ExpressionSyntax root, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind kind) =>
+            IsPromQlTargetBySymbols(root, model, new Targets(options, null, 0, model, cancellationToken), out kind);
 
         private static bool IsPromQlTargetBySymbols(ExpressionSyntax root, SemanticModel model, Targets targets, out QueryKind kind)
         {
@@ -101,16 +114,16 @@ namespace PromQL.Analyzers.Detection
                 case ArgumentSyntax { Parent: BaseArgumentListSyntax { Parent: { } owner } list } argument:
                     return AnyPromQlParameter(model.GetSymbolInfo(owner, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), targets, out kind);
                 case AttributeArgumentSyntax { NameEquals: { } nameEquals }:
-                    return model.GetSymbolInfo(nameEquals.Name, cancellationToken).Symbol is { } member && IsPromQlMember(member, options);
+                    return model.GetSymbolInfo(nameEquals.Name, cancellationToken).Symbol is { } member && IsPromQlMember(member, options, out kind);
                 case AttributeArgumentSyntax { Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } list } argument:
                     return AnyPromQlParameter(model.GetSymbolInfo(attribute, cancellationToken), argument.NameColon?.Name.Identifier.ValueText, list.Arguments.IndexOf(argument), targets, out kind);
                 case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == node:
                     return model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is { Kind: SymbolKind.Property or SymbolKind.Field } target
-                        && IsPromQlMember(target, options);
+                        && IsPromQlMember(target, options, out kind);
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
-                    return model.GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol field && IsPromQlMember(field, options);
+                    return model.GetDeclaredSymbol(declarator, cancellationToken) is IFieldSymbol field && IsPromQlMember(field, options, out kind);
                 case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
-                    return model.GetDeclaredSymbol(property, cancellationToken) is { } declared && IsPromQlMember(declared, options);
+                    return model.GetDeclaredSymbol(property, cancellationToken) is { } declared && IsPromQlMember(declared, options, out kind);
                 case EqualsValueClauseSyntax { Parent: ParameterSyntax parameter }:
                     return model.GetDeclaredSymbol(parameter, cancellationToken) is { } declaredParameter && IsPromQlParameter(declaredParameter, targets, out kind);
                 default:
@@ -170,9 +183,8 @@ namespace PromQL.Analyzers.Detection
 
         private static bool IsPromQlParameter(IParameterSymbol parameter, Targets targets, out QueryKind kind)
         {
-            kind = QueryKind.Unknown;
             var options = targets.Options;
-            if (HasPromQlStringSyntax(parameter) || KnownQueryApis.IsQueryParameter(parameter))
+            if (KnownQueryApis.IsQueryParameter(parameter, out kind) || HasPromQlStringSyntax(parameter))
             {
                 return true;
             }
@@ -203,6 +215,19 @@ namespace PromQL.Analyzers.Detection
             // Last, since it may bind another method's body: the compilation's own wrappers.
             return targets.Wrappers is { } wrappers
                 && wrappers.IsWrapperParameter(parameter, options, targets.Depth, targets.Model, targets.CancellationToken, out kind);
+        }
+
+        /// <summary>Whether the property or field is a PromQL target, and how the query runs when a known API says.</summary>
+        private static bool IsPromQlMember(ISymbol member, PromQlAnalyzerOptions options, out QueryKind kind)
+        {
+            kind = QueryKind.Unknown;
+            if (!IsPromQlMember(member, options))
+            {
+                return false;
+            }
+
+            KnownQueryApis.IsQueryProperty(member, out kind);
+            return true;
         }
 
         private static bool IsPromQlMember(ISymbol member, PromQlAnalyzerOptions options)

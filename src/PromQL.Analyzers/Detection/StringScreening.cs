@@ -68,7 +68,8 @@ namespace PromQL.Analyzers.Detection
 
         /// <summary>
         /// Whether the string is marked as PromQL: the comment, or what the semantic model says of its target; and
-        /// <paramref name="kind"/>, how it runs where the call site tells (the HTTP API endpoint).
+        /// <paramref name="kind"/>, how it runs where the call site tells (a known client API's member, the HTTP API
+        /// endpoint).
         /// </summary>
         public bool IsMarked(ExpressionSyntax root, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind kind)
         {

@@ -29,7 +29,7 @@ namespace PromQL.Analyzers.Rules
 
         public PromQlAnalyzerOptions Options { get; }
 
-        /// <summary>How Prometheus runs the query, where the call site tells (the HTTP API endpoint); else unknown.</summary>
+        /// <summary>How Prometheus runs the query, where the call site tells (the HTTP API endpoint, a known client API); else unknown.</summary>
         public QueryKind Kind { get; }
     }
 }

@@ -1,8 +1,9 @@
 namespace PromQL.Analyzers.Rules
 {
     /// <summary>
-    /// How Prometheus runs a detected query, where the call site tells (the HTTP API endpoint it is sent to); a fact
-    /// of the query that rules may read through <see cref="QueryContext.Kind"/>.
+    /// How Prometheus runs a detected query, where the call site tells (the HTTP API endpoint it is sent to, or the
+    /// member of a known client API it is given to, which sends it there); a fact of the query that rules may read
+    /// through <see cref="QueryContext.Kind"/>.
     /// </summary>
     internal enum QueryKind
     {

@@ -109,6 +109,10 @@ namespace PromQL.Analyzers.Tests.Analyzer
             VerifyCS.VerifyAnalyzerAsync(WithStatements("""client.RunMany(new[] { "rate({|PROMQL100:up|})" });"""));
 
         [Fact]
+        public Task ParamsCollectionExpression_Diagnostic() =>
+            VerifyCS.VerifyAnalyzerAsync(WithStatements("""client.RunMany(["up", "rate({|PROMQL100:up|})"]);"""));
+
+        [Fact]
         public Task ConstructorArgument_Diagnostic() =>
             VerifyCS.VerifyAnalyzerAsync(WithStatements("""var c = new Client("rate({|PROMQL100:up|})");"""));
 

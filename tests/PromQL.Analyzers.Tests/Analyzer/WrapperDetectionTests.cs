@@ -378,5 +378,40 @@ namespace PromQL.Analyzers.Tests.Analyzer
                     await Loop("rate(up)");
                 }
                 """));
+
+        [Fact]
+        public Task WrapsAKnownClient_SelectorsStaySelectorOnly() =>
+            VerifyCS.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                namespace PrometheusQuerySdk
+                {
+                    public interface IPrometheusClient
+                    {
+                        Task<string> QueryAsync(string query, System.DateTime? timestamp = null);
+                    }
+
+                    public class PrometheusClient : IPrometheusClient
+                    {
+                        public Task<string> QueryAsync(string query, System.DateTime? timestamp = null) => Task.FromResult(query);
+
+                        public Task<string> SeriesAsync(string[] seriesSelectors) => Task.FromResult(seriesSelectors[0]);
+                    }
+                }
+
+                namespace App
+                {
+                    using PrometheusQuerySdk;
+
+                    class Metrics
+                    {
+                        private readonly IPrometheusClient _client = new PrometheusClient();
+
+                        public Task<string> Scalar(string promql) => _client.QueryAsync(promql);
+
+                        void Render() => Scalar("rate({|PROMQL100:up|})");
+                    }
+                }
+                """);
     }
 }

@@ -14,7 +14,7 @@ namespace PromQL.Analyzers.Tests.Detection
 {
     /// <summary>
     /// Where Roslyn cannot build an operation tree (broken code), targets are read from symbols instead: on code it
-    /// can, both ways must give the same answer for every string.
+    /// can, both ways must give the same answer for every string, and the same query kind.
     /// </summary>
     public sealed class QueryTargetsBySymbolsTests
     {
@@ -88,6 +88,36 @@ namespace PromQL.Analyzers.Tests.Detection
         }
 
         [Fact]
+        public void KnownApis_SymbolsAgreeWithOperations()
+        {
+            const string uses = """
+                namespace App
+                {
+                    class C
+                    {
+                        async Task M(PrometheusQuerySdk.PrometheusClient sdk, Neon.Kube.PrometheusClient neon, PrometheusQuerySdk.Models.QueryPostRequest post)
+                        {
+                            await sdk.QueryAsync("a", DateTime.Now);
+                            await sdk.QueryRangeAsync(timeout: null, query: "b", start: DateTime.Now, end: DateTime.Now, step: TimeSpan.Zero);
+                            await sdk.SeriesAsync(["c", "d"], null, null);
+                            await sdk.LabelValueAsync("job", new[] { "e" }, null, null);
+                            await neon.QueryRangeAsync("f", DateTime.Now, DateTime.Now, "g");
+                            _ = new PrometheusQuerySdk.Models.QueryRangePostRequest("h", DateTime.Now, DateTime.Now, TimeSpan.Zero, null);
+                            _ = post with { Query = "i" };
+                            _ = new Masa.Utils.Data.Prometheus.Model.LableValueQueryRequest { Lable = "j", Match = ["k"] };
+                            _ = new Google.Apis.Monitoring.v1.Data.QueryExemplarsRequest { Query = "l", Start = "m" };
+                            _ = new MyApp.Search.QueryRequest { Query = "n" };
+                        }
+                    }
+                }
+                """;
+            var source = Analyzer.KnownQueryApiDetectionTests.Stubs + uses;
+            Assert.Empty(AnalyzerRun.Compile(source).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var (strings, targets) = AssertAgree(source);
+            Assert.True(targets >= 10, $"{targets} targets among {strings} strings");
+        }
+
+        [Fact]
         public void GeneratedFiles_SymbolsAgreeWithOperations()
         {
             CSharpQueryFiles.Valid.Sample(file => AssertAgree(file.Source), iter: 200);
@@ -102,9 +132,10 @@ namespace PromQL.Analyzers.Tests.Detection
             var targets = 0;
             foreach (var root in tree.GetRoot().DescendantNodes().OfType<ExpressionSyntax>().Where(StringExpressions.IsRoot))
             {
-                var byOperations = QueryTargets.IsPromQlTarget(root, model, PromQlAnalyzerOptions.Default, CancellationToken.None);
-                var bySymbols = QueryTargets.IsPromQlTargetBySymbols(root, model, PromQlAnalyzerOptions.Default, CancellationToken.None);
+                var byOperations = QueryTargets.IsPromQlTarget(root, model, PromQlAnalyzerOptions.Default, CancellationToken.None, out var operationsKind);
+                var bySymbols = QueryTargets.IsPromQlTargetBySymbols(root, model, PromQlAnalyzerOptions.Default, CancellationToken.None, out var symbolsKind);
                 Assert.True(byOperations == bySymbols, $"{root} in {root.Parent?.Parent}: operations say {byOperations}, symbols {bySymbols}");
+                Assert.True(operationsKind == symbolsKind, $"{root} in {root.Parent?.Parent}: operations say {operationsKind}, symbols {symbolsKind}");
                 count++;
                 targets += byOperations ? 1 : 0;
             }

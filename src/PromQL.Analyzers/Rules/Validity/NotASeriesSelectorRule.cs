@@ -7,7 +7,8 @@ namespace PromQL.Analyzers.Rules.Validity
 {
     /// <summary>
     /// PROMQL101: a string sent as the <c>match[]</c> of <c>/api/v1/series</c>, <c>/api/v1/labels</c> or
-    /// <c>/api/v1/label/&lt;name&gt;/values</c> (<see cref="QueryKind.Selector"/>) that is valid PromQL but not a bare
+    /// <c>/api/v1/label/&lt;name&gt;/values</c> (<see cref="QueryKind.Selector"/>: in a URL, or through a known client
+    /// API's selector parameter or property) that is valid PromQL but not a bare
     /// vector selector, at the token where Prometheus's <c>ParseMetricSelector</c> stops, with its message. A query
     /// that does not parse is PROMQL100's.
     /// </summary>
