@@ -81,11 +81,6 @@ namespace PromQL.Analyzers.Detection
                     {
                         case "Format" when IsStringTypeName(invocation.Expression):
                             before = FormatTextBefore(list, argument);
-                            if (before is null)
-                            {
-                                return default;
-                            }
-
                             break;
                         case "Append" when arguments.Count == 1:
                             before = StringBuilderText.AppendTextBefore(invocation, out evidence);
@@ -113,6 +108,12 @@ namespace PromQL.Analyzers.Detection
                             return Result(before, encoder, evidence);
                         default:
                             return default;
+                    }
+
+                    if (before is null)
+                    {
+                        // The common case of an Append or a Format: nothing to confirm, nothing allocated.
+                        return default;
                     }
 
                     evidence ??= new HttpApiEvidence(invocation);
@@ -163,18 +164,27 @@ namespace PromQL.Analyzers.Detection
                 return before;
             }
 
+            var parent = ParentOf(top, out _);
+            var append = parent is ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax call } }
+                && TargetSyntax.RightmostName(call.Expression) == "Append"
+                ? call
+                : null;
+            if (append is null && parent is not AssignmentExpressionSyntax)
+            {
+                return before;
+            }
+
             evidence ??= new HttpApiEvidence();
             var mark = evidence.Mark();
-            string? prefix = null;
-            if (ParentOf(top, out _) is ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax append } }
-                && TargetSyntax.RightmostName(append.Expression) == "Append")
+            string? prefix;
+            if (append is not null)
             {
                 evidence.AddCall(append);
                 prefix = StringBuilderText.TextBeforeAppend(append, evidence);
             }
-            else if (HttpApiForms.QueryAssignmentUrl(top, evidence) is { } url)
+            else
             {
-                prefix = url + "?";
+                prefix = HttpApiForms.QueryAssignmentUrl(top, evidence) is { } url ? url + (before.StartsWith("?", StringComparison.Ordinal) ? string.Empty : "?") : null;
             }
 
             if (prefix is null)
