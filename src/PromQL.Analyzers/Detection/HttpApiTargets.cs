@@ -32,6 +32,12 @@ namespace PromQL.Analyzers.Detection
         /// <summary>The Prometheus HTTP API's path; any base URL or prefix may stand before it.</summary>
         private const string ApiPath = "/api/v1/";
 
+        /// <summary><see cref="ApiPath"/> without its leading slash, as a relative URL starts.</summary>
+        private const string RelativeApiPath = "api/v1/";
+
+        /// <summary><see cref="RelativeApiPath"/> right after a hole, a base URL that ends with its slash.</summary>
+        private static readonly string HoleApiPath = PromQlParser.HoleCharacter + RelativeApiPath;
+
         /// <summary>The selector parameter's name as written, plain or percent-encoded.</summary>
         private static readonly string[] SelectorParameters = { "match[]=", "match%5B%5D=", "match%5b%5d=" };
 
@@ -358,6 +364,21 @@ namespace PromQL.Analyzers.Detection
                 path = path.Substring(0, path.Length - 1);
             }
 
+            if (path.IndexOf(ApiPath, StringComparison.Ordinal) < 0)
+            {
+                // A path relative to HttpClient.BaseAddress ("api/v1/query"), or after a base URL that ends with its own
+                // slash ("{baseUrl}api/v1/query"): the API path starts the text or follows a hole.
+                var relative = path.StartsWith(RelativeApiPath, StringComparison.Ordinal) ? 0
+                    : path.LastIndexOf(HoleApiPath, StringComparison.Ordinal) is var hole and >= 0 ? hole + 1
+                    : -1;
+                if (relative < 0)
+                {
+                    return QueryKind.Unknown;
+                }
+
+                path = path.Substring(0, relative) + "/" + path.Substring(relative);
+            }
+
             var kind = PathKind(path, out var apiStart);
             if (kind == QueryKind.Unknown || (kind == QueryKind.Selector) != selectorParameter || IsOtherService(path, apiStart))
             {
@@ -396,10 +417,11 @@ namespace PromQL.Analyzers.Detection
                 : QueryKind.Unknown;
         }
 
-        /// <summary>Loki serves the same paths under <c>/loki</c>, for LogQL.</summary>
+        /// <summary>Loki serves the same paths under <c>/loki</c>, for LogQL (the segment starts after a slash or a hole).</summary>
         private static bool IsOtherService(string path, int apiStart)
         {
-            var segmentStart = path.LastIndexOf('/', Math.Max(apiStart - 1, 0)) + 1;
+            var from = Math.Max(apiStart - 1, 0);
+            var segmentStart = Math.Max(path.LastIndexOf('/', from), path.LastIndexOf(PromQlParser.HoleCharacter, from)) + 1;
             var segment = apiStart > segmentStart ? path.Substring(segmentStart, apiStart - segmentStart) : string.Empty;
             return string.Equals(segment, "loki", StringComparison.OrdinalIgnoreCase);
         }

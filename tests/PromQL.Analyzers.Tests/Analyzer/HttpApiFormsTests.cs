@@ -119,6 +119,9 @@ namespace PromQL.Analyzers.Tests.Analyzer
                 filled.Add("query", @"rate({|PROMQL100:up|})");
                 filled["time"] = t;
                 var prefixed = QueryHelpers.AddQueryString($"{b}/prometheus/api/v1/query_range", filled);
+                var relative = new Dictionary<string, string?>();
+                relative["query"] = "sum(rate({|PROMQL100:up|}))";
+                var response = await http.GetAsync(QueryHelpers.AddQueryString("api/v1/query", relative));
                 """));
 
         [Fact]
@@ -209,6 +212,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
                 List<KeyValuePair<string, string>> added = [];
                 added.Add(new KeyValuePair<string, string>("query", $"rate({|PROMQL100:up{{namespace='{ns}'}}|})"));
                 var request = new HttpRequestMessage(HttpMethod.Post, $"{b}/api/v1/query") { Content = new FormUrlEncodedContent(added) };
+                var described = new HttpRequestMessage { Method = HttpMethod.Post, RequestUri = new Uri($"{b}/api/v1/query"), Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["query"] = "rate({|PROMQL100:up|})" }) };
                 var series = new Dictionary<string, string> { ["match[]"] = "rate{|PROMQL101:(|}up[5m])" };
                 var message = new HttpRequestMessage(HttpMethod.Post, new Uri(b + "/api/v1/series"));
                 message.Content = new FormUrlEncodedContent(series);
