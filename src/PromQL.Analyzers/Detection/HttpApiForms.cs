@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -108,8 +109,8 @@ namespace PromQL.Analyzers.Detection
                     // Back to the declaration, taking the nearest builder.Path = …; on the way.
                     var name = local.Identifier.ValueText;
                     ExpressionSyntax? path = null;
-                    var previous = NearbyStatements.Previous(statement);
-                    for (var read = 0; previous is not null && read < NearbyStatements.MaxStatements; read++, previous = NearbyStatements.Previous(previous))
+                    var previous = NearbyStatements.Before(statement);
+                    for (var read = 0; previous is not null && read < NearbyStatements.MaxStatements; read++, previous = NearbyStatements.Before(previous))
                     {
                         if (path is null && previous is ExpressionStatementSyntax
                             {
@@ -151,9 +152,9 @@ namespace PromQL.Analyzers.Detection
         private static string? CollectionUrl(ExpressionSyntax collection, ExpressionSyntax key, HttpApiEvidence evidence)
         {
             var printed = PrintsAs(collection, evidence);
-            if (HttpApiTargets.ParentOf(collection, out var value) is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax declaration } } declarator })
+            if (HttpApiTargets.ParentOf(collection, out var value) is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
             {
-                return UsesUrl(declarator, declaration, key, evidence, printed);
+                return UsesUrl(declarator, NearbyStatements.UsesOf(declarator), key, evidence, printed);
             }
 
             return SinkUrl(value, key, evidence, printed);
@@ -184,7 +185,7 @@ namespace PromQL.Analyzers.Detection
             }
 
             evidence.AddLocal(local, declarator);
-            return UsesUrl(declarator, statement, key, evidence, printed);
+            return UsesUrl(declarator, NearbyStatements.UsesAfter(statement, declarator.Identifier.ValueText), key, evidence, printed);
         }
 
         /// <summary>
@@ -206,10 +207,10 @@ namespace PromQL.Analyzers.Detection
             }
         }
 
-        /// <summary>The first use of <paramref name="declarator"/>'s local after <paramref name="statement"/> that sends it to a Prometheus endpoint.</summary>
-        private static string? UsesUrl(VariableDeclaratorSyntax declarator, StatementSyntax statement, ExpressionSyntax key, HttpApiEvidence evidence, QueryText printed)
+        /// <summary>The first of <paramref name="uses"/>, uses of <paramref name="declarator"/>'s local, that sends it to a Prometheus endpoint.</summary>
+        private static string? UsesUrl(VariableDeclaratorSyntax declarator, IEnumerable<IdentifierNameSyntax> uses, ExpressionSyntax key, HttpApiEvidence evidence, QueryText printed)
         {
-            foreach (var use in NearbyStatements.UsesAfter(statement, declarator.Identifier.ValueText))
+            foreach (var use in uses)
             {
                 var mark = evidence.Mark();
                 if (SinkUrl(use, key, evidence, printed) is { } url && HttpApiTargets.EndpointKind(url) != QueryKind.Unknown)
@@ -287,9 +288,9 @@ namespace PromQL.Analyzers.Detection
                     evidence.AddCall(request);
                     evidence.AddLocal(message, declarator);
                     return RequestUrl(request, key, evidence);
-                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax declaration } } declarator } when followLocal:
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when followLocal:
                     // using var content = new FormUrlEncodedContent(form); … PostAsync(url, content)
-                    foreach (var use in NearbyStatements.UsesAfter(declaration, declarator.Identifier.ValueText))
+                    foreach (var use in NearbyStatements.UsesOf(declarator))
                     {
                         var mark = evidence.Mark();
                         if (ContentUrl(use, key, evidence, followLocal: false) is { } url && HttpApiTargets.EndpointKind(url) != QueryKind.Unknown)
@@ -371,9 +372,9 @@ namespace PromQL.Analyzers.Detection
                 case AssignmentExpressionSyntax:
                     before = QueryAssignmentUrl(value, evidence) is { } url ? url + "?" : null;
                     break;
-                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax declaration } } declarator } when followLocal:
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when followLocal:
                     // var qs = QueryString.Create("query", q); … $"{b}/api/v1/query{qs}"
-                    foreach (var use in NearbyStatements.UsesAfter(declaration, declarator.Identifier.ValueText))
+                    foreach (var use in NearbyStatements.UsesOf(declarator))
                     {
                         var mark = evidence.Mark();
                         if (QueryTextUrl(use, key, evidence, startsWithQuestion, followLocal: false) is { } used && HttpApiTargets.EndpointKind(used) != QueryKind.Unknown)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -46,13 +47,45 @@ namespace PromQL.Analyzers.Detection
             SiblingAbove(statement.GetLastToken().GetNextToken().Parent, statement);
 
         /// <summary>
+        /// The statement that runs before <paramref name="statement"/> in its scope: the one before it in its block, or,
+        /// for the first of a block, the one before the statement that holds the block (an <c>if</c>, a <c>using</c>, a
+        /// lambda's statement), as far out as the member's body.
+        /// </summary>
+        public static StatementSyntax? Before(StatementSyntax statement)
+        {
+            for (StatementSyntax? current = statement; current is not null; current = Enclosing(current))
+            {
+                if (Previous(current) is { } previous)
+                {
+                    return previous;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>As <see cref="Before"/>, the statement after: the next in the block, or the next after the statement that holds it.</summary>
+        public static StatementSyntax? After(StatementSyntax statement)
+        {
+            for (StatementSyntax? current = statement; current is not null; current = Enclosing(current))
+            {
+                if (Next(current) is { } next)
+                {
+                    return next;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// The declarator of the local <paramref name="name"/> in one of the statements before <paramref name="statement"/>
-        /// (at most <see cref="MaxStatements"/>), with the statement that declares it.
+        /// (<see cref="Before"/>, at most <see cref="MaxStatements"/>), with the statement that declares it.
         /// </summary>
         public static VariableDeclaratorSyntax? DeclarationBefore(StatementSyntax statement, string name, out LocalDeclarationStatementSyntax? declaration)
         {
-            var current = Previous(statement);
-            for (var read = 0; current is not null && read < MaxStatements; read++, current = Previous(current))
+            var current = Before(statement);
+            for (var read = 0; current is not null && read < MaxStatements; read++, current = Before(current))
             {
                 if (current is LocalDeclarationStatementSyntax local)
                 {
@@ -71,11 +104,14 @@ namespace PromQL.Analyzers.Detection
             return null;
         }
 
-        /// <summary>The identifiers named <paramref name="name"/> in the statements after <paramref name="statement"/> (at most <see cref="MaxStatements"/>).</summary>
+        /// <summary>
+        /// The identifiers named <paramref name="name"/> in the statements after <paramref name="statement"/>
+        /// (<see cref="After"/>, at most <see cref="MaxStatements"/>).
+        /// </summary>
         public static IEnumerable<IdentifierNameSyntax> UsesAfter(StatementSyntax statement, string name)
         {
-            var current = Next(statement);
-            for (var read = 0; current is not null && read < MaxStatements; read++, current = Next(current))
+            var current = After(statement);
+            for (var read = 0; current is not null && read < MaxStatements; read++, current = After(current))
             {
                 foreach (var node in current.DescendantNodes())
                 {
@@ -85,6 +121,22 @@ namespace PromQL.Analyzers.Detection
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The identifiers that may use the local <paramref name="declarator"/> declares: in the statements after its
+        /// declaration statement (<see cref="UsesAfter"/>), or in the first <see cref="MaxStatements"/> statements of the
+        /// body of the <c>using (var x = …)</c> that declares it; none for a field.
+        /// </summary>
+        public static IEnumerable<IdentifierNameSyntax> UsesOf(VariableDeclaratorSyntax declarator)
+        {
+            var name = declarator.Identifier.ValueText;
+            return declarator.Parent?.Parent switch
+            {
+                LocalDeclarationStatementSyntax statement => UsesAfter(statement, name),
+                UsingStatementSyntax { Statement: { } body } => UsesIn(body, name),
+                _ => Array.Empty<IdentifierNameSyntax>(),
+            };
         }
 
         /// <summary>Whether <paramref name="statement"/> names <paramref name="name"/> anywhere.</summary>
@@ -100,6 +152,31 @@ namespace PromQL.Analyzers.Detection
 
             return false;
         }
+
+        private static IEnumerable<IdentifierNameSyntax> UsesIn(StatementSyntax body, string name)
+        {
+            var statements = body is BlockSyntax block ? (IEnumerable<StatementSyntax>)block.Statements : new[] { body };
+            var read = 0;
+            foreach (var statement in statements)
+            {
+                if (read++ == MaxStatements)
+                {
+                    yield break;
+                }
+
+                foreach (var node in statement.DescendantNodesAndSelf())
+                {
+                    if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+                    {
+                        yield return identifier;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The statement of the enclosing block that holds the block of <paramref name="statement"/>; null at a member's body.</summary>
+        private static StatementSyntax? Enclosing(StatementSyntax statement) =>
+            statement.Parent is BlockSyntax { Parent: { } holder } ? Of(holder) : null;
 
         /// <summary>The first ancestor of a bordering token's node that is a sibling of <paramref name="statement"/>.</summary>
         private static StatementSyntax? SiblingAbove(SyntaxNode? node, StatementSyntax statement)

@@ -46,7 +46,7 @@ namespace PromQL.Analyzers.Detection
                 case ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } constructed }:
                     return constructed[0].Expression;
                 case IdentifierNameSyntax local when NearbyStatements.Of(append) is { } statement:
-                    switch (NearbyStatements.Previous(statement))
+                    switch (NearbyStatements.Before(statement))
                     {
                         case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } previous } chain }
                             when HttpApiTargets.LastLiteralText(previous[0].Expression) is { } previousText && HttpApiTargets.EndsWithParameter(previousText)
@@ -58,7 +58,13 @@ namespace PromQL.Analyzers.Detection
                             {
                                 if (declarator.Identifier.ValueText == local.Identifier.ValueText)
                                 {
-                                    return declarator.Initializer?.Value is ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } initial } ? initial[0].Expression : null;
+                                    // var sb = new StringBuilder(text); or var sb = new StringBuilder(…).Append(text);
+                                    return declarator.Initializer?.Value switch
+                                    {
+                                        ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } initial } => initial[0].Expression,
+                                        InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } appended } => appended[0].Expression,
+                                        _ => null,
+                                    };
                                 }
                             }
 
@@ -100,8 +106,8 @@ namespace PromQL.Analyzers.Detection
             {
                 var name = local.Identifier.ValueText;
                 var known = false;
-                var statement = NearbyStatements.Previous(appending);
-                for (var read = 0; statement is not null && read < NearbyStatements.MaxStatements; read++, statement = NearbyStatements.Previous(statement))
+                var statement = NearbyStatements.Before(appending);
+                for (var read = 0; statement is not null && read < NearbyStatements.MaxStatements; read++, statement = NearbyStatements.Before(statement))
                 {
                     if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax chain } && AppendChainStart(chain)?.Identifier.ValueText == name)
                     {
@@ -109,11 +115,19 @@ namespace PromQL.Analyzers.Detection
                     }
                     else if (statement is LocalDeclarationStatementSyntax declaration && Declarator(declaration, name) is { } declarator)
                     {
-                        if (declarator.Initializer?.Value is ObjectCreationExpressionSyntax creation)
+                        // var sb = new StringBuilder(…); or var sb = new StringBuilder(…).Append(…)…;
+                        if (declarator.Initializer?.Value is ObjectCreationExpressionSyntax or InvocationExpressionSyntax)
                         {
-                            evidence.AddLocal(local, declarator);
-                            known = true;
-                            AppendedBefore(creation, parts);
+                            var mark = parts.Count;
+                            if (AppendedBefore(declarator.Initializer.Value, parts) is ObjectCreationExpressionSyntax)
+                            {
+                                evidence.AddLocal(local, declarator);
+                                known = true;
+                            }
+                            else
+                            {
+                                parts.RemoveRange(mark, parts.Count - mark);
+                            }
                         }
 
                         break;

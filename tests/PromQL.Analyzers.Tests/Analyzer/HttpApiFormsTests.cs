@@ -219,6 +219,32 @@ namespace PromQL.Analyzers.Tests.Analyzer
                 """"));
 
         [Fact]
+        public Task EntryInNestedBlock_Diagnostics() =>
+            VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                var form = new Dictionary<string, string>();
+                if (t.Length > 0)
+                {
+                    form["query"] = "rate({|PROMQL100:up|})";
+                }
+                else
+                {
+                    form.Add("query", @"rate({|PROMQL100:up|})");
+                }
+
+                using (var content = new FormUrlEncodedContent(form))
+                {
+                    await http.PostAsync($"{b}/api/v1/query", content);
+                }
+
+                var sb = new StringBuilder(b).Append("/api/v1/query?");
+                if (t.Length > 0)
+                {
+                    sb.Append("query=");
+                    sb.Append(Uri.EscapeDataString("rate({|PROMQL100:up|})"));
+                }
+                """));
+
+        [Fact]
         public Task QueryInLocalThenFormInLocal_Diagnostic() =>
             VerifyCS.VerifyAnalyzerAsync(InMethod("""
                 var query = "sum(rate({|PROMQL100:up|}))";
