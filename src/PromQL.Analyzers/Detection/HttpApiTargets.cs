@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -13,21 +14,29 @@ namespace PromQL.Analyzers.Detection
     /// <summary>
     /// A string that is sent as the <c>query</c> (or <c>match[]</c>) parameter of a Prometheus HTTP API URL built in
     /// C#: the value after <c>query=</c> in an interpolated string, a concatenation, a <c>string.Format</c> argument or
-    /// a <c>StringBuilder.Append</c> chain, directly or through <c>Uri.EscapeDataString</c>, <c>WebUtility.UrlEncode</c>,
-    /// <c>HttpUtility.UrlEncode</c> or <c>UrlEncoder.Encode</c>. The endpoint is read from the URL's constant text
-    /// before the value: <c>…/api/v1/query?…query=</c>, under any base URL or prefix.
+    /// what a <c>StringBuilder</c> was given before (<see cref="StringBuilderText"/>), directly or through
+    /// <c>Uri.EscapeDataString</c>, <c>WebUtility.UrlEncode</c>, <c>HttpUtility.UrlEncode</c> or <c>UrlEncoder.Encode</c>;
+    /// or the <c>"query"</c> entry of a form or query-string builder (<see cref="HttpApiForms"/>). The endpoint is read
+    /// from the URL's constant text before the value: <c>…/api/v1/query?…query=</c>, under any base URL or prefix.
     /// </summary>
     /// <remarks>
-    /// <see cref="Find"/> looks at syntax only and costs a parent check for a string that is not in such a place; only
-    /// what it finds reaches <see cref="Confirm"/>, which binds the encoder and the builder call.
+    /// <see cref="Find"/> looks at syntax only and costs a parent check for a string that is not in such a place (and,
+    /// for an <c>Append</c> argument, a look at the statement before); only what it finds reaches
+    /// <see cref="Confirm"/>, which binds the encoder, the calls and the locals it read.
     /// </remarks>
     internal static class HttpApiTargets
     {
         /// <summary>How much constant URL text before the value is read.</summary>
-        private const int MaxUrlText = 4096;
+        internal const int MaxUrlText = 4096;
 
         /// <summary>The Prometheus HTTP API's path; any base URL or prefix may stand before it.</summary>
         private const string ApiPath = "/api/v1/";
+
+        /// <summary><see cref="ApiPath"/> without its leading slash, as a relative URL starts.</summary>
+        private const string RelativeApiPath = "api/v1/";
+
+        /// <summary><see cref="RelativeApiPath"/> right after a hole, a base URL that ends with its slash.</summary>
+        private static readonly string HoleApiPath = PromQlParser.HoleCharacter + RelativeApiPath;
 
         /// <summary>The selector parameter's name as written, plain or percent-encoded.</summary>
         private static readonly string[] SelectorParameters = { "match[]=", "match%5B%5D=", "match%5b%5d=" };
@@ -50,7 +59,7 @@ namespace PromQL.Analyzers.Detection
             }
 
             string? before;
-            ExpressionSyntax? builder = null;
+            HttpApiEvidence? evidence = null;
             switch (parent)
             {
                 case InterpolationSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } interpolation:
@@ -62,7 +71,7 @@ namespace PromQL.Analyzers.Detection
                         return default;
                     }
 
-                    before = ConcatenationTextBefore(interpolated, value);
+                    before = WithPrefix(ConcatenationTextBefore(interpolated, value, out var interpolatedTop), interpolatedTop, ref evidence);
                     break;
                 case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression) && add.Right == value:
                     if (LastLiteralText(add.Left) is not { } left || !EndsWithParameter(left))
@@ -70,133 +79,188 @@ namespace PromQL.Analyzers.Detection
                         return default;
                     }
 
-                    before = ConcatenationTextBefore(add, value);
+                    before = WithPrefix(ConcatenationTextBefore(add, value, out var addTop), addTop, ref evidence);
                     break;
                 case ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } list } argument:
+                    var arguments = list.Arguments;
                     switch (TargetSyntax.RightmostName(invocation.Expression))
                     {
                         case "Format" when IsStringTypeName(invocation.Expression):
                             before = FormatTextBefore(list, argument);
                             break;
-                        case "Append" when list.Arguments.Count == 1:
-                            before = AppendTextBefore(invocation);
+                        case "Append" when arguments.Count == 1:
+                            before = StringBuilderText.AppendTextBefore(invocation, out evidence);
                             break;
-                        case "AddQueryString" when list.Arguments.Count == 3 && list.Arguments[2] == argument:
+                        case "AddQueryString" when arguments.Count == 3 && arguments[2] == argument && IsParameterName(arguments[1].Expression):
                             // QueryHelpers.AddQueryString(uri, "query", value): the URL is the first argument.
-                            before = ParameterUrl(list.Arguments[0].Expression, list.Arguments[1].Expression);
+                            evidence = new HttpApiEvidence(invocation);
+                            before = ParameterUrl(arguments[0].Expression, arguments[1].Expression, evidence);
                             break;
-                        case "Create" when list.Arguments.Count == 2 && list.Arguments[1] == argument && TargetSyntax.RightmostName(invocation.Expression) == "Create"
-                            && invocation.Expression is MemberAccessExpressionSyntax { Expression: var kvp } && TargetSyntax.RightmostName(kvp) == "KeyValuePair":
-                            // KeyValuePair.Create("query", value) in the entries of a form.
-                            before = FormEntryUrl(invocation, list.Arguments[0].Expression, out builder);
-                            if (builder is null)
+                        case "Create" when arguments.Count == 2 && arguments[1] == argument && IsParameterName(arguments[0].Expression)
+                            && invocation.Expression is MemberAccessExpressionSyntax { Expression: var type }:
+                            // KeyValuePair.Create("query", value) in the entries of a form, or QueryString.Create("query", value).
+                            before = TargetSyntax.RightmostName(type) switch
                             {
-                                return default;
-                            }
-
-                            return Result(before, encoder, builder);
+                                "KeyValuePair" => HttpApiForms.EntryUrl(invocation, arguments[0].Expression, out evidence),
+                                "QueryString" => HttpApiForms.QueryStringUrl(invocation, arguments[0].Expression, out evidence),
+                                _ => null,
+                            };
+                            return Result(before, encoder, evidence);
+                        case "Add" when arguments.Count == 2 && arguments[1] == argument && IsParameterName(arguments[0].Expression):
+                            // form.Add("query", value) on a local dictionary or NameValueCollection, or QueryString's .Add("query", value).
+                            before = invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax }
+                                ? HttpApiForms.EntryUrl(invocation, arguments[0].Expression, out evidence)
+                                : HttpApiForms.QueryStringUrl(invocation, arguments[0].Expression, out evidence);
+                            return Result(before, encoder, evidence);
                         default:
                             return default;
                     }
 
-                    builder = invocation;
+                    if (before is null)
+                    {
+                        // The common case of an Append or a Format: nothing to confirm, nothing allocated.
+                        return default;
+                    }
+
+                    evidence ??= new HttpApiEvidence(invocation);
                     break;
                 case ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Arguments.Count: 2, Parent: BaseObjectCreationExpressionSyntax pair } pairArguments } pairValue
-                    when pairArguments.Arguments[1] == pairValue && (pair is ImplicitObjectCreationExpressionSyntax || (pair is ObjectCreationExpressionSyntax named && TargetSyntax.RightmostName(named.Type) == "KeyValuePair")):
+                    when pairArguments.Arguments[1] == pairValue && IsParameterName(pairArguments.Arguments[0].Expression)
+                        && (pair is ImplicitObjectCreationExpressionSyntax || (pair is ObjectCreationExpressionSyntax named && TargetSyntax.RightmostName(named.Type) == "KeyValuePair")):
                     // new KeyValuePair<string, string>("query", value), or new("query", value), in the entries of a form.
-                    before = FormEntryUrl(pair, pairArguments.Arguments[0].Expression, out builder);
-                    if (builder is null)
-                    {
-                        return default;
-                    }
-
+                    before = HttpApiForms.EntryUrl(pair, pairArguments.Arguments[0].Expression, out evidence);
                     break;
-                case AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax { ArgumentList.Arguments: { Count: 1 } keys }, Parent: InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax dictionary } } entry
-                    when entry.Right == value:
+                case AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax { ArgumentList.Arguments: { Count: 1 } keys }, Parent: InitializerExpressionSyntax } entry
+                    when entry.Right == value && IsParameterName(keys[0].Expression):
                     // new Dictionary<string, string> { ["query"] = value }
-                    before = FormEntryUrl(dictionary, keys[0].Expression, out builder);
-                    if (builder is null)
-                    {
-                        return default;
-                    }
-
+                    before = HttpApiForms.EntryUrl(entry, keys[0].Expression, out evidence);
                     break;
-                case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression, Expressions: { Count: 2 } pairExpressions, Parent: InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax collection } }
-                    when pairExpressions[1] == value:
-                    // new Dictionary<string, string> { { "query", value } }
-                    before = FormEntryUrl(collection, pairExpressions[0], out builder);
-                    if (builder is null)
-                    {
-                        return default;
-                    }
-
+                case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax { Expression: IdentifierNameSyntax, ArgumentList.Arguments: { Count: 1 } indexKeys }, Parent: ExpressionStatementSyntax } indexed
+                    when indexed.Right == value && indexed.IsKind(SyntaxKind.SimpleAssignmentExpression) && IsParameterName(indexKeys[0].Expression):
+                    // form["query"] = value; on a local dictionary or NameValueCollection.
+                    before = HttpApiForms.EntryUrl(indexed, indexKeys[0].Expression, out evidence);
+                    break;
+                case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression, Expressions: { Count: 2 } pairExpressions } complex
+                    when pairExpressions[1] == value && IsParameterName(pairExpressions[0]):
+                    // new Dictionary<string, string> { { "query", value } }, or a NameValueCollection's.
+                    before = HttpApiForms.EntryUrl(complex, pairExpressions[0], out evidence);
                     break;
                 default:
                     return default;
             }
 
-            return Result(before, encoder, builder);
+            return Result(before, encoder, evidence);
         }
 
-        private static HttpApiUse Result(string? before, InvocationExpressionSyntax? encoder, ExpressionSyntax? builder)
+        private static HttpApiUse Result(string? before, InvocationExpressionSyntax? encoder, HttpApiEvidence? evidence)
         {
-
             var kind = before is null ? QueryKind.Unknown : EndpointKind(before);
-            return kind == QueryKind.Unknown ? default : new HttpApiUse(kind, encoder, builder);
+            return kind == QueryKind.Unknown ? default : new HttpApiUse(kind, encoder, evidence);
         }
 
         /// <summary>
-        /// The URL text up to a parameter sent as a form entry: the entry (<paramref name="entry"/>, with key
-        /// <paramref name="key"/>) stands in the initializer or the array of <c>new FormUrlEncodedContent(…)</c>, passed
-        /// to <c>PostAsync(url, …)</c>; the text is the URL's, then <c>?</c> and the key, as if it were in the URL.
+        /// <paramref name="before"/>, the text of a concatenation up to the value, with what is known to come before
+        /// the whole concatenation (<paramref name="top"/>) when that text alone names no endpoint: the text appended
+        /// before it to a <c>StringBuilder</c>, or the URL of the <c>UriBuilder</c> whose <c>Query</c> it is.
         /// </summary>
-        private static string? FormEntryUrl(ExpressionSyntax entry, ExpressionSyntax key, out ExpressionSyntax? form)
+        private static string? WithPrefix(string? before, ExpressionSyntax top, ref HttpApiEvidence? evidence)
         {
-            form = null;
-            SyntaxNode? node = entry;
-            // Up from a pair through its array or collection, or from a dictionary entry to the dictionary.
-            if (node.Parent is InitializerExpressionSyntax { Parent: ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax } initializer)
+            if (before is null || EndpointKind(before) != QueryKind.Unknown)
             {
-                node = initializer.Parent;
-            }
-            else if (node.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection })
-            {
-                node = collection;
+                return before;
             }
 
-            if (node?.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: BaseObjectCreationExpressionSyntax creation } }
-                || (creation is ObjectCreationExpressionSyntax named && TargetSyntax.RightmostName(named.Type) != "FormUrlEncodedContent")
-                || creation.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: >= 2, Parent: InvocationExpressionSyntax post } postArguments } content
-                || postArguments.Arguments.IndexOf(content) != 1
-                || TargetSyntax.RightmostName(post.Expression) is not ("PostAsync" or "PutAsync"))
+            var parent = ParentOf(top, out _);
+            var append = parent is ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax call } }
+                && TargetSyntax.RightmostName(call.Expression) == "Append"
+                ? call
+                : null;
+            if (append is null && parent is not AssignmentExpressionSyntax)
+            {
+                return before;
+            }
+
+            evidence ??= new HttpApiEvidence();
+            var mark = evidence.Mark();
+            string? prefix;
+            if (append is not null)
+            {
+                evidence.AddCall(append);
+                prefix = StringBuilderText.TextBeforeAppend(append, evidence);
+            }
+            else
+            {
+                prefix = HttpApiForms.QueryAssignmentUrl(top, evidence) is { } url ? url + (before.StartsWith("?", StringComparison.Ordinal) ? string.Empty : "?") : null;
+            }
+
+            if (prefix is null)
+            {
+                evidence.Reset(mark);
+                return before;
+            }
+
+            return prefix + before;
+        }
+
+        /// <summary>A <c>"query"</c> or <c>"match[]"</c> literal: the name of the parameter a form or query-string entry sets.</summary>
+        internal static bool IsParameterName(ExpressionSyntax key) =>
+            key is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+            && literal.Token.ValueText is "query" or "match[]";
+
+        /// <summary>The URL text of <paramref name="url"/> up to its query, then the parameter <paramref name="key"/> (a literal) as <c>?key=</c>.</summary>
+        internal static string? ParameterUrl(ExpressionSyntax url, ExpressionSyntax key, HttpApiEvidence evidence) =>
+            WithParameter(UrlText(url, evidence), key);
+
+        /// <summary>The text of a URL up to its query, then the parameter <paramref name="key"/> (a literal) as <c>?key=</c>.</summary>
+        internal static string? WithParameter(string? url, ExpressionSyntax key)
+        {
+            if (url is null || key is not LiteralExpressionSyntax literal)
             {
                 return null;
             }
 
-            form = creation;
-            return ParameterUrl(postArguments.Arguments[0].Expression, key);
+            var question = url.IndexOf('?');
+            return (question >= 0 ? url.Substring(0, question) : url) + "?" + literal.Token.ValueText + "=";
         }
 
-        /// <summary>The URL text of <paramref name="url"/>, then the parameter <paramref name="key"/> (a literal) as <c>?key=</c>.</summary>
-        private static string? ParameterUrl(ExpressionSyntax url, ExpressionSyntax key)
+        /// <summary>
+        /// The constant text of a URL written as a string expression, <c>new Uri(…)</c> of one, or a local declared with
+        /// one in the statements just before (holes as <see cref="PromQlParser.HoleCharacter"/>); null when it is longer
+        /// than <see cref="MaxUrlText"/> or is none of these.
+        /// </summary>
+        internal static string? UrlText(ExpressionSyntax url, HttpApiEvidence evidence)
         {
-            if (key is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression) || !StringExpressions.IsRoot(url))
+            while (url is ParenthesizedExpressionSyntax parenthesized)
+            {
+                url = parenthesized.Expression;
+            }
+
+            if (url is IdentifierNameSyntax local && NearbyStatements.Of(url) is { } statement
+                && NearbyStatements.DeclarationBefore(statement, local.Identifier.ValueText, out _) is { Initializer.Value: { } initial } declarator)
+            {
+                // var url = $"{b}/api/v1/query"; … PostAsync(url, …)
+                evidence.AddLocal(local, declarator);
+                url = initial;
+            }
+
+            if (url is ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 or 2 } uriArguments } uri && TargetSyntax.RightmostName(uri.Type) == "Uri")
+            {
+                // new Uri(url) and new Uri(url, UriKind.Relative)
+                evidence.AddCall(uri);
+                url = uriArguments[0].Expression;
+            }
+
+            if (!StringExpressions.IsRoot(url))
             {
                 return null;
             }
 
             var text = new StringBuilder();
             StringExpressions.ForEachPart(url, token => text.Append(token.ValueText), _ => text.Append(PromQlParser.HoleCharacter));
-            var question = text.ToString().IndexOf('?');
-            if (question >= 0)
-            {
-                text.Length = question;
-            }
-
-            return text.Length < MaxUrlText ? text.Append('?').Append(literal.Token.ValueText).Append('=').ToString() : null;
+            return text.Length < MaxUrlText ? text.ToString() : null;
         }
 
-        /// <summary>What the semantic model says of what <see cref="Find"/> saw: the encoder and the builder are the BCL's.</summary>
+        /// <summary>What the semantic model says of what <see cref="Find"/> saw: the encoder and every call read are the BCL's, every local the one read.</summary>
         public static bool Confirm(HttpApiUse use, SemanticModel model, CancellationToken cancellationToken)
         {
             if (use.Encoder is { } encoder && !(model.GetSymbolInfo(encoder, cancellationToken).Symbol is IMethodSymbol method && IsEncoder(encoder, method, model, cancellationToken)))
@@ -204,24 +268,61 @@ namespace PromQL.Analyzers.Detection
                 return false;
             }
 
-            if (use.Builder is BaseObjectCreationExpressionSyntax form)
+            if (use.Evidence is not { } evidence)
             {
-                return model.GetTypeInfo(form, cancellationToken).Type is INamedTypeSymbol formType && IsType(formType, "FormUrlEncodedContent", "System.Net.Http");
+                return true;
             }
 
-            if (use.Builder is { } builder)
+            foreach (var call in evidence.Calls)
             {
-                return model.GetSymbolInfo(builder, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } type } call
-                    && call.Name switch
+                if (!IsKnownCall(call, model, cancellationToken))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var local in evidence.Locals)
+            {
+                var declared = model.GetDeclaredSymbol(local.Value, cancellationToken);
+                if (declared is null || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(local.Key, cancellationToken).Symbol, declared))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether a call or creation that syntax read is the framework's, by its type's name and namespace.</summary>
+        private static bool IsKnownCall(ExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (call is BaseObjectCreationExpressionSyntax creation)
+            {
+                return model.GetTypeInfo(creation, cancellationToken).Type is INamedTypeSymbol type
+                    && type.Name switch
                     {
-                        "Format" => type.SpecialType == SpecialType.System_String,
-                        "Append" => IsType(type, "StringBuilder", "System.Text"),
-                        "AddQueryString" => IsType(type, "QueryHelpers", "Microsoft.AspNetCore.WebUtilities"),
+                        "FormUrlEncodedContent" or "HttpRequestMessage" => IsType(type, type.Name, "System.Net.Http"),
+                        "Uri" or "UriBuilder" => IsType(type, type.Name, "System"),
+                        "QueryBuilder" => IsType(type, type.Name, "Microsoft.AspNetCore.Http.Extensions"),
                         _ => false,
                     };
             }
 
-            return true;
+            if (model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } containing } method)
+            {
+                return false;
+            }
+
+            return method.Name switch
+            {
+                "Format" => containing.SpecialType == SpecialType.System_String,
+                "Append" => IsType(containing, "StringBuilder", "System.Text"),
+                "AddQueryString" => IsType(containing, "QueryHelpers", "Microsoft.AspNetCore.WebUtilities"),
+                "Create" or "Add" => IsType(containing, "QueryString", "Microsoft.AspNetCore.Http"),
+                "ParseQueryString" => IsType(containing, "HttpUtility", "System.Web"),
+                "UploadValues" or "UploadValuesAsync" or "UploadValuesTaskAsync" => IsType(containing, "WebClient", "System.Net"),
+                _ => false,
+            };
         }
 
         /// <summary>
@@ -263,6 +364,21 @@ namespace PromQL.Analyzers.Detection
                 path = path.Substring(0, path.Length - 1);
             }
 
+            if (path.IndexOf(ApiPath, StringComparison.Ordinal) < 0)
+            {
+                // A path relative to HttpClient.BaseAddress ("api/v1/query"), or after a base URL that ends with its own
+                // slash ("{baseUrl}api/v1/query"): the API path starts the text or follows a hole.
+                var relative = path.StartsWith(RelativeApiPath, StringComparison.Ordinal) ? 0
+                    : path.LastIndexOf(HoleApiPath, StringComparison.Ordinal) is var hole and >= 0 ? hole + 1
+                    : -1;
+                if (relative < 0)
+                {
+                    return QueryKind.Unknown;
+                }
+
+                path = path.Substring(0, relative) + "/" + path.Substring(relative);
+            }
+
             var kind = PathKind(path, out var apiStart);
             if (kind == QueryKind.Unknown || (kind == QueryKind.Selector) != selectorParameter || IsOtherService(path, apiStart))
             {
@@ -301,15 +417,16 @@ namespace PromQL.Analyzers.Detection
                 : QueryKind.Unknown;
         }
 
-        /// <summary>Loki serves the same paths under <c>/loki</c>, for LogQL.</summary>
+        /// <summary>Loki serves the same paths under <c>/loki</c>, for LogQL (the segment starts after a slash or a hole).</summary>
         private static bool IsOtherService(string path, int apiStart)
         {
-            var segmentStart = path.LastIndexOf('/', Math.Max(apiStart - 1, 0)) + 1;
+            var from = Math.Max(apiStart - 1, 0);
+            var segmentStart = Math.Max(path.LastIndexOf('/', from), path.LastIndexOf(PromQlParser.HoleCharacter, from)) + 1;
             var segment = apiStart > segmentStart ? path.Substring(segmentStart, apiStart - segmentStart) : string.Empty;
             return string.Equals(segment, "loki", StringComparison.OrdinalIgnoreCase);
         }
 
-        private static bool EndsWithParameter(string text) =>
+        internal static bool EndsWithParameter(string text) =>
             text.EndsWith("query=", StringComparison.Ordinal) || EndsWithSelectorParameter(text, out _);
 
         private static bool EndsWithSelectorParameter(string text, out int nameStart)
@@ -369,7 +486,7 @@ namespace PromQL.Analyzers.Detection
                 || TargetSyntax.RightmostName(receiver) == "String");
 
         /// <summary>The expression's parent above parentheses; <paramref name="value"/> is the outermost parenthesis.</summary>
-        private static SyntaxNode? ParentOf(ExpressionSyntax expression, out ExpressionSyntax value)
+        internal static SyntaxNode? ParentOf(ExpressionSyntax expression, out ExpressionSyntax value)
         {
             value = expression;
             while (value.Parent is ParenthesizedExpressionSyntax parenthesized)
@@ -381,7 +498,7 @@ namespace PromQL.Analyzers.Detection
         }
 
         /// <summary>The last literal text of a string expression (a literal, an interpolated string, a concatenation's last operand).</summary>
-        private static string? LastLiteralText(ExpressionSyntax expression)
+        internal static string? LastLiteralText(ExpressionSyntax expression)
         {
             while (true)
             {
@@ -403,10 +520,13 @@ namespace PromQL.Analyzers.Detection
             }
         }
 
-        /// <summary>The constant text of the whole concatenation around <paramref name="node"/>, up to <paramref name="value"/>.</summary>
-        private static string? ConcatenationTextBefore(ExpressionSyntax node, ExpressionSyntax value)
+        /// <summary>
+        /// The constant text of the whole concatenation around <paramref name="node"/> (<paramref name="top"/>), up to
+        /// <paramref name="value"/>.
+        /// </summary>
+        internal static string? ConcatenationTextBefore(ExpressionSyntax node, ExpressionSyntax value, out ExpressionSyntax top)
         {
-            ExpressionSyntax top = node;
+            top = node;
             while (true)
             {
                 var parent = top.Parent;
@@ -428,7 +548,7 @@ namespace PromQL.Analyzers.Detection
             var text = new StringBuilder();
             var limit = value.SpanStart;
             StringExpressions.ForEachPart(
-                top,
+                (ExpressionSyntax)top,
                 token =>
                 {
                     if (token.Span.End <= limit && text.Length < MaxUrlText)
@@ -464,78 +584,5 @@ namespace PromQL.Analyzers.Detection
 
             return null;
         }
-
-        /// <summary>The text appended before the last call of <c>new StringBuilder(…).Append(…)…Append(value)</c>.</summary>
-        private static string? AppendTextBefore(InvocationExpressionSyntax last)
-        {
-            // The cheap test first, without allocating: the Append before this one ends with the parameter's name.
-            var previous = (last.Expression as MemberAccessExpressionSyntax)?.Expression switch
-            {
-                InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } appended } => appended[0].Expression,
-                ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } constructed } => constructed[0].Expression,
-                _ => null,
-            };
-            if (previous is null || LastLiteralText(previous) is not { } previousText || !EndsWithParameter(previousText))
-            {
-                return null;
-            }
-
-            var parts = new System.Collections.Generic.List<ExpressionSyntax?>();
-            var receiver = (last.Expression as MemberAccessExpressionSyntax)?.Expression;
-            while (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Append" } access, ArgumentList.Arguments: { Count: 1 } arguments })
-            {
-                parts.Add(arguments[0].Expression);
-                receiver = access.Expression;
-            }
-
-            if (receiver is ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } initial })
-            {
-                parts.Add(initial[0].Expression);
-            }
-            else
-            {
-                parts.Add(null);
-            }
-
-            var text = new StringBuilder();
-            for (var i = parts.Count - 1; i >= 0 && text.Length < MaxUrlText; i--)
-            {
-                if (parts[i] is { } part && StringExpressions.IsRoot(part))
-                {
-                    StringExpressions.ForEachPart(part, token => text.Append(token.ValueText), _ => text.Append(PromQlParser.HoleCharacter));
-                }
-                else
-                {
-                    text.Append(PromQlParser.HoleCharacter);
-                }
-            }
-
-            return text.Length < MaxUrlText ? text.ToString() : null;
-        }
-    }
-
-    /// <summary>What <see cref="HttpApiTargets.Find"/> saw: the endpoint's kind, and the calls the semantic model must confirm.</summary>
-    internal readonly struct HttpApiUse
-    {
-        public HttpApiUse(QueryKind kind, InvocationExpressionSyntax? encoder, ExpressionSyntax? builder)
-        {
-            Kind = kind;
-            Encoder = encoder;
-            Builder = builder;
-        }
-
-        /// <summary>The endpoint's kind; <see cref="QueryKind.Unknown"/> when nothing was found.</summary>
-        public QueryKind Kind { get; }
-
-        public bool IsFound => Kind != QueryKind.Unknown;
-
-        /// <summary>The <c>EscapeDataString</c>-style call around the value, if any.</summary>
-        public InvocationExpressionSyntax? Encoder { get; }
-
-        /// <summary>
-        /// The <c>string.Format</c>, <c>StringBuilder.Append</c> or <c>QueryHelpers.AddQueryString</c> call that builds
-        /// the URL, or the <c>new FormUrlEncodedContent(…)</c> that holds the entry, if any.
-        /// </summary>
-        public ExpressionSyntax? Builder { get; }
     }
 }

@@ -68,6 +68,13 @@ namespace PromQL.Analyzers.Tests.Analyzer
                 """));
 
         [Fact]
+        public Task PathRelativeToBaseAddress_Diagnostics() =>
+            VerifyCS.VerifyAnalyzerAsync(InMethod("""
+                var a = "api/v1/query?query=" + Uri.EscapeDataString("rate({|PROMQL100:up|})");
+                var c = $"{b}api/v1/query_range?step=30s&query={Uri.EscapeDataString(@"rate({|PROMQL100:up|})")}";
+                """));
+
+        [Fact]
         public Task StringFormatArgument_Diagnostic() =>
             VerifyCS.VerifyAnalyzerAsync(InMethod("""
                 var url = string.Format("{0}/api/v1/query?time={1}&query={2}", b, start, Uri.EscapeDataString("rate({|PROMQL100:up|})"));
@@ -103,6 +110,9 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [InlineData("""$"{b}/render?target={Uri.EscapeDataString("sum(rate(up))")}&query={Uri.EscapeDataString("rate(up)")}" """)]
         [InlineData("""$"{b}/_sql?query={Uri.EscapeDataString("SELECT count(*) FROM t WHERE (a = 1)")}" """)]
         [InlineData("""$"{b}/api/v2/search?query={Uri.EscapeDataString("rate(up)")}" """)]
+        [InlineData("""$"{b}/myapi/v1/query?query={Uri.EscapeDataString("rate(up)")}" """)]
+        [InlineData(""" "myapi/v1/query?query=" + Uri.EscapeDataString("rate(up)") """)]
+        [InlineData("""$"{b}loki/api/v1/query?query={Uri.EscapeDataString("rate(up)")}" """)]
         // A query string with no Prometheus path in reach.
         [InlineData("""$"{b}?query={Uri.EscapeDataString("rate(up)")}" """)]
         [InlineData("""$"{b}/api/v1/{b}?query={Uri.EscapeDataString("rate(up)")}" """)]
