@@ -15,9 +15,10 @@ namespace PromQL.Analyzers.Detection
     /// </summary>
     internal readonly struct StringScreening
     {
-        private StringScreening(TextScan scan, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal, HttpApiUse http)
+        private StringScreening(TextScan scan, FormatCall format, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal, HttpApiUse http)
         {
             Scan = scan;
+            Format = format;
             ByComment = byComment;
             MaybeTarget = maybeTarget;
             MaybeContent = maybeContent;
@@ -26,6 +27,13 @@ namespace PromQL.Analyzers.Detection
         }
 
         public TextScan Scan { get; }
+
+        /// <summary>
+        /// The formatting call the string is given to, if any (<c>string.Format</c>, <c>FormattableString.Invariant</c>):
+        /// it decides how the string is read, and when the call's result is the string's text, the flags below were read
+        /// where that result goes.
+        /// </summary>
+        public FormatCall Format { get; }
 
         /// <summary>A <c>lang=promql</c> comment marks the string.</summary>
         public bool ByComment { get; }
@@ -52,28 +60,40 @@ namespace PromQL.Analyzers.Detection
                 return null;
             }
 
+            // A parent check: the format of string.Format is read with its items as holes, and the call's result flows.
+            return Of(root, scan, FormatCall.Find(root), options, facts, cancellationToken);
+        }
+
+        /// <summary>The screening of a string whose formatting call the semantic model did not confirm: read where it stands.</summary>
+        public StringScreening? WithoutFormat(ExpressionSyntax root, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken) =>
+            Of(root, Scan, default, options, facts, cancellationToken);
+
+        private static StringScreening? Of(ExpressionSyntax root, TextScan scan, FormatCall format, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken)
+        {
+            var flow = format.Kind is FormatCallKind.StringFormat or FormatCallKind.InterpolationFactory ? format.Call! : root;
             var byComment = facts.LanguageCommentsOf(root.SyntaxTree).IsMarked(root);
             var targetName = string.Empty;
-            var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(root, out targetName);
+            var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(flow, out targetName);
             var maybeTarget = !byComment && facts.IsCandidate(targetKind, targetName, options);
             var maybeContent = options.DetectByContent && scan.HasBracket
                 && (scan.HasWatchedPrefix
                     || (scan.HasQueryShape && scan.HasOtherParts && AnyNamesWatchedConstant(TextScan.OtherParts(root), facts, options, cancellationToken)));
             var maybeLocal = !byComment && targetKind == TargetKind.None && scan.HasQueryShape;
-            var http = byComment ? default : HttpApiTargets.Find(root);
+            var http = byComment ? default : HttpApiTargets.Find(flow);
             return byComment || maybeTarget || maybeContent || maybeLocal || http.IsFound
-                ? new StringScreening(scan, byComment, maybeTarget, maybeContent, maybeLocal, http)
+                ? new StringScreening(scan, format, byComment, maybeTarget, maybeContent, maybeLocal, http)
                 : null;
         }
 
         /// <summary>
-        /// Whether the string is marked as PromQL: the comment, or what the semantic model says of its target; and
+        /// Whether the string is marked as PromQL: the comment, or what the semantic model says of where
+        /// <paramref name="flow"/> (the string, or the formatting call whose result it is) goes; and
         /// <paramref name="kind"/>, how it runs where the call site tells (the HTTP API endpoint).
         /// </summary>
-        public bool IsMarked(ExpressionSyntax root, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind kind)
+        public bool IsMarked(ExpressionSyntax flow, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind kind)
         {
             kind = QueryKind.Unknown;
-            if (ByComment || (MaybeTarget && QueryTargets.IsPromQlTarget(root, model, options, cancellationToken)))
+            if (ByComment || (MaybeTarget && QueryTargets.IsPromQlTarget(flow, model, options, cancellationToken)))
             {
                 return true;
             }
@@ -84,7 +104,7 @@ namespace PromQL.Analyzers.Detection
                 return true;
             }
 
-            return MaybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, options, cancellationToken, out kind);
+            return MaybeLocal && LocalFlow.FlowsIntoPromQlTarget(flow, facts, model, options, cancellationToken, out kind);
         }
 
         private static bool AnyNamesWatchedConstant(List<ExpressionSyntax> parts, DetectionFacts facts, PromQlAnalyzerOptions options, CancellationToken cancellationToken)
