@@ -52,14 +52,25 @@ namespace PromQL.Analyzers.Analysis
                 }
             }
 
+            PromQlSourceText? text = null;
+            if (screening.MaybeUrl)
+            {
+                // A URL with the query written in it: that query is PromQL, whatever else marks the string.
+                text = Read(root, screening, format, model, cancellationToken);
+                if (text is not null && UrlQueryLiterals.Find(text) is { } queries)
+                {
+                    return new StringResult(RunRules(queries, options), true);
+                }
+            }
+
             var marked = screening.IsMarked(format.Flow ?? root, _detection, model, options, cancellationToken, out var kind);
             if (!marked && !screening.MaybeContent)
             {
                 // Kept only when the semantic model was asked for sure: a local that is never passed on is cheap to redo.
-                return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, screening.MaybeTarget || screening.Format.IsFound);
+                return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, screening.MaybeTarget || screening.MaybeUrl || screening.Format.IsFound);
             }
 
-            var text = Read(root, screening, format, model, cancellationToken);
+            text ??= Read(root, screening, format, model, cancellationToken);
             if (text is null || TextScan.IsBlank(text.Text))
             {
                 // A malformed composite format (.NET throws: no query), or empty once its constants are read
@@ -87,6 +98,21 @@ namespace PromQL.Analyzers.Analysis
         /// <summary>The string's text as the screening and the formatting call say to read it; null when there is none.</summary>
         private static PromQlSourceText? Read(ExpressionSyntax root, StringScreening screening, FormatReading format, SemanticModel model, CancellationToken cancellationToken) =>
             format.Read(root, screening.Scan.HasOtherParts ? StringExpressions.ConstantValuesFrom(model, cancellationToken) : null, cancellationToken);
+
+        /// <summary>The queries written in a URL, each a marked query of its endpoint's kind.</summary>
+        private ImmutableArray<CachedDiagnostic> RunRules(List<UrlQuery> queries, PromQlAnalyzerOptions options)
+        {
+            var diagnostics = ImmutableArray<CachedDiagnostic>.Empty;
+            foreach (var query in queries)
+            {
+                if (!TextScan.IsBlank(query.Text.Text))
+                {
+                    diagnostics = diagnostics.AddRange(RunRules(query.Text, _parse(query.Text.Text), marked: true, options, query.Kind));
+                }
+            }
+
+            return diagnostics;
+        }
 
         /// <summary>
         /// Every registered rule over one parsed query, its findings mapped to source spans: a pure function of the

@@ -15,7 +15,7 @@ namespace PromQL.Analyzers.Detection
     /// </summary>
     internal readonly struct StringScreening
     {
-        private StringScreening(TextScan scan, FormatCall format, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal, HttpApiUse http)
+        private StringScreening(TextScan scan, FormatCall format, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal, HttpApiUse http, bool maybeUrl)
         {
             Scan = scan;
             Format = format;
@@ -24,6 +24,7 @@ namespace PromQL.Analyzers.Detection
             MaybeContent = maybeContent;
             MaybeLocal = maybeLocal;
             Http = http;
+            MaybeUrl = maybeUrl;
         }
 
         public TextScan Scan { get; }
@@ -49,6 +50,9 @@ namespace PromQL.Analyzers.Detection
 
         /// <summary>The string is sent as the query of a Prometheus HTTP API URL, if the calls syntax saw are the BCL's.</summary>
         public HttpApiUse Http { get; }
+
+        /// <summary>The string may be a Prometheus HTTP API URL with a query written in it (<see cref="UrlQueryLiterals"/>).</summary>
+        public bool MaybeUrl { get; }
 
         /// <summary>Null for a string that syntax shows cannot be PromQL, an empty or blank one among them.</summary>
         public static StringScreening? Of(ExpressionSyntax root, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken)
@@ -80,8 +84,9 @@ namespace PromQL.Analyzers.Detection
                     || (scan.HasQueryShape && scan.HasOtherParts && AnyNamesWatchedConstant(TextScan.OtherParts(root), facts, options, cancellationToken)));
             var maybeLocal = !byComment && targetKind == TargetKind.None && scan.HasQueryShape;
             var http = byComment ? default : HttpApiTargets.Find(flow);
-            return byComment || maybeTarget || maybeContent || maybeLocal || http.IsFound
-                ? new StringScreening(scan, format, byComment, maybeTarget, maybeContent, maybeLocal, http)
+            var maybeUrl = scan.HasApiPath && UrlQueryLiterals.MayHoldQuery(root);
+            return byComment || maybeTarget || maybeContent || maybeLocal || http.IsFound || maybeUrl
+                ? new StringScreening(scan, format, byComment, maybeTarget, maybeContent, maybeLocal, http, maybeUrl)
                 : null;
         }
 
