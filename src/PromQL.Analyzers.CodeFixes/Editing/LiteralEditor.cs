@@ -46,9 +46,13 @@ namespace PromQL.Analyzers.CodeFixes.Editing
             return ReadsBackAs(query, changes, query.Apply(edits), cancellationToken) ? changes : null;
         }
 
-        /// <summary>Whether the piece's characters were written in a literal token (not a hole, not a constant).</summary>
+        /// <summary>
+        /// Whether the piece's characters were written in a literal token (not a hole, not a constant), where an edit
+        /// can be written: not in a URL's query string, whose characters may be percent-encoded.
+        /// </summary>
         public static bool IsLiteral(SourceTextPiece piece) =>
-            piece.Kind != SourceTextPieceKind.Constant && piece.Kind != SourceTextPieceKind.Hole && piece.Token != default;
+            piece.Kind != SourceTextPieceKind.Constant && piece.Kind != SourceTextPieceKind.Hole && piece.Token != default
+            && (piece.Layers & SourceTextLayers.QueryString) == 0;
 
         private static bool TryDelete(PromQlSourceText text, int start, int end, List<TextChange> changes)
         {
@@ -71,9 +75,10 @@ namespace PromQL.Analyzers.CodeFixes.Editing
         }
 
         // A literal operand of + left with no characters goes, with its +: "sum(" + Metric + "…" becomes Metric + "…".
+        // Not a piece of a token read further (a format's items split a token into pieces): the token holds more.
         private static TextSpan? WholeOperand(SourceTextPiece piece)
         {
-            if (piece.Token.Parent is not LiteralExpressionSyntax literal || literal.Parent is not BinaryExpressionSyntax binary
+            if (piece.Layers != SourceTextLayers.None || piece.Token.Parent is not LiteralExpressionSyntax literal || literal.Parent is not BinaryExpressionSyntax binary
                 || !binary.IsKind(SyntaxKind.AddExpression))
             {
                 return null;
@@ -116,11 +121,24 @@ namespace PromQL.Analyzers.CodeFixes.Editing
         internal static string? Escape(string logical, SourceTextPiece piece)
         {
             var builder = new StringBuilder(logical.Length + 8);
+            var format = (piece.Layers & SourceTextLayers.CompositeFormat) != 0;
             foreach (var c in logical)
             {
                 if (c == '\r' || c == '\n' || c == PromQL.Parsing.PromQlParser.HoleCharacter)
                 {
                     return null;
+                }
+
+                if (format && (c == '{' || c == '}'))
+                {
+                    // A composite format's brace is written twice; in an interpolated string that would take four.
+                    if (piece.Kind is not (SourceTextPieceKind.Regular or SourceTextPieceKind.Verbatim or SourceTextPieceKind.Raw))
+                    {
+                        return null;
+                    }
+
+                    builder.Append(c).Append(c);
+                    continue;
                 }
 
                 switch (piece.Kind)
@@ -194,11 +212,12 @@ namespace PromQL.Analyzers.CodeFixes.Editing
                 }
             }
 
-            var read = StringExpressions.Read(
+            // Read as the located string was: a composite format decoded again.
+            var read = query.Reading.Read(
                 edited,
                 part => constants.TryGetValue(part.ToString(), out var value) ? value : default,
                 cancellationToken);
-            return string.Equals(read.Text, expected, StringComparison.Ordinal);
+            return read is not null && string.Equals(read.Text, expected, StringComparison.Ordinal);
         }
     }
 }

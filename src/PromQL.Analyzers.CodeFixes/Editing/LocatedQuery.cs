@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using PromQL.Analyzers.Detection;
 using PromQL.Analyzers.Rules;
 using PromQL.Analyzers.Text;
 using PromQL.Parsing;
@@ -19,12 +20,13 @@ namespace PromQL.Analyzers.CodeFixes.Editing
     /// </summary>
     internal sealed class LocatedQuery
     {
-        private LocatedQuery(Document document, SourceText source, PromQlSourceText text, Func<ExpressionSyntax, Optional<object?>> constants)
+        private LocatedQuery(Document document, SourceText source, PromQlSourceText text, Func<ExpressionSyntax, Optional<object?>> constants, FormatReading reading)
         {
             Document = document;
             Source = source;
             Text = text;
             Constants = constants;
+            Reading = reading;
         }
 
         public Document Document { get; }
@@ -36,6 +38,9 @@ namespace PromQL.Analyzers.CodeFixes.Editing
 
         /// <summary>The constant values the text was read with (interpolations and concatenation operands).</summary>
         public Func<ExpressionSyntax, Optional<object?>> Constants { get; }
+
+        /// <summary>How the string was read, as the analyzer reads it: a <c>string.Format</c> format is decoded.</summary>
+        public FormatReading Reading { get; }
 
         /// <summary>
         /// The string <paramref name="diagnostic"/> was reported in, and the node the rule found there
@@ -60,7 +65,8 @@ namespace PromQL.Analyzers.CodeFixes.Editing
         /// <summary>
         /// Reads the string expressions around <paramref name="span"/>, innermost first (a string inside an
         /// interpolation is a query of its own, and a constant's characters map to the whole interpolation), and
-        /// returns the first whose text <paramref name="match"/> accepts.
+        /// returns the first whose text <paramref name="match"/> accepts. A composite format is read decoded, as the
+        /// analyzer reads it; a URL's query string is not read (<c>UrlQueryLiterals</c>), so no query there is found.
         /// </summary>
         public static async Task<LocatedQuery?> FindAsync(Document document, TextSpan span, Func<PromQlSourceText, bool> match, CancellationToken cancellationToken)
         {
@@ -82,10 +88,11 @@ namespace PromQL.Analyzers.CodeFixes.Editing
                     continue;
                 }
 
-                var text = StringExpressions.Read(expression, constants, cancellationToken);
-                if (match(text))
+                var format = FormatCall.Find(expression);
+                var reading = format.IsFound && model is not null ? format.Confirm(model, cancellationToken) : FormatReading.Plain;
+                if (reading.Read(expression, constants, cancellationToken) is { } text && match(text))
                 {
-                    return new LocatedQuery(document, source, text, constants ?? noConstants);
+                    return new LocatedQuery(document, source, text, constants ?? noConstants, reading);
                 }
             }
 

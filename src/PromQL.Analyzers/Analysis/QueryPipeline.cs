@@ -39,17 +39,42 @@ namespace PromQL.Analyzers.Analysis
         /// <summary>The diagnostics of a screened string, with absolute spans.</summary>
         public StringResult Analyze(ExpressionSyntax root, StringScreening screening, PromQlAnalyzerOptions options, SemanticModel model, CancellationToken cancellationToken)
         {
-            var marked = screening.IsMarked(root, _detection, model, options, cancellationToken, out var kind);
+            var format = FormatReading.Plain;
+            if (screening.Format.IsFound)
+            {
+                format = screening.Format.Confirm(model, cancellationToken);
+                if (!format.IsCompositeFormat && format.Flow is null)
+                {
+                    // Not the BCL's call after all: the string is read, and flows, where it stands.
+                    return screening.WithoutFormat(root, options, _detection, cancellationToken) is { } plain
+                        ? Analyze(root, plain, options, model, cancellationToken)
+                        : new StringResult(ImmutableArray<CachedDiagnostic>.Empty, true);
+                }
+            }
+
+            PromQlSourceText? text = null;
+            if (screening.MaybeUrl)
+            {
+                // A URL with the query written in it: that query is PromQL, whatever else marks the string.
+                text = Read(root, screening, format, model, cancellationToken);
+                if (text is not null && UrlQueryLiterals.Find(text) is { } queries)
+                {
+                    return new StringResult(RunRules(queries, options), true);
+                }
+            }
+
+            var marked = screening.IsMarked(format.Flow ?? root, _detection, model, options, cancellationToken, out var kind);
             if (!marked && !screening.MaybeContent)
             {
                 // Kept only when the semantic model was asked for sure: a local that is never passed on is cheap to redo.
-                return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, screening.MaybeTarget);
+                return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, screening.MaybeTarget || screening.MaybeUrl || screening.Format.IsFound);
             }
 
-            var text = StringExpressions.Read(root, screening.Scan.HasOtherParts ? StringExpressions.ConstantValuesFrom(model, cancellationToken) : null, cancellationToken);
-            if (TextScan.IsBlank(text.Text))
+            text ??= Read(root, screening, format, model, cancellationToken);
+            if (text is null || TextScan.IsBlank(text.Text))
             {
-                // Empty once its constants are read (Empty + "", $"{Blank}"): no query, so nothing to report.
+                // A malformed composite format (.NET throws: no query), or empty once its constants are read
+                // (Empty + "", $"{Blank}"): nothing to report.
                 return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, true);
             }
 
@@ -69,6 +94,25 @@ namespace PromQL.Analyzers.Analysis
             Screen(root, options, cancellationToken) is { } screening
                 ? Analyze(root, screening, options, model, cancellationToken)
                 : new StringResult(ImmutableArray<CachedDiagnostic>.Empty, false);
+
+        /// <summary>The string's text as the screening and the formatting call say to read it; null when there is none.</summary>
+        private static PromQlSourceText? Read(ExpressionSyntax root, StringScreening screening, FormatReading format, SemanticModel model, CancellationToken cancellationToken) =>
+            format.Read(root, screening.Scan.HasOtherParts ? StringExpressions.ConstantValuesFrom(model, cancellationToken) : null, cancellationToken);
+
+        /// <summary>The queries written in a URL, each a marked query of its endpoint's kind.</summary>
+        private ImmutableArray<CachedDiagnostic> RunRules(List<UrlQuery> queries, PromQlAnalyzerOptions options)
+        {
+            var diagnostics = ImmutableArray<CachedDiagnostic>.Empty;
+            foreach (var query in queries)
+            {
+                if (!TextScan.IsBlank(query.Text.Text))
+                {
+                    diagnostics = diagnostics.AddRange(RunRules(query.Text, _parse(query.Text.Text), marked: true, options, query.Kind));
+                }
+            }
+
+            return diagnostics;
+        }
 
         /// <summary>
         /// Every registered rule over one parsed query, its findings mapped to source spans: a pure function of the

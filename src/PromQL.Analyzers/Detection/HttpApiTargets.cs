@@ -480,7 +480,7 @@ namespace PromQL.Analyzers.Detection
             type is not null && type.Name == name && type.ContainingNamespace?.ToDisplayString() == containingNamespace;
 
         /// <summary><c>string.Format</c>, <c>String.Format</c>, <c>System.String.Format</c>.</summary>
-        private static bool IsStringTypeName(ExpressionSyntax invoked) =>
+        internal static bool IsStringTypeName(ExpressionSyntax invoked) =>
             invoked is MemberAccessExpressionSyntax { Expression: var receiver }
             && (receiver is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.StringKeyword }
                 || TargetSyntax.RightmostName(receiver) == "String");

@@ -15,17 +15,26 @@ namespace PromQL.Analyzers.Detection
     /// </summary>
     internal readonly struct StringScreening
     {
-        private StringScreening(TextScan scan, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal, HttpApiUse http)
+        private StringScreening(TextScan scan, FormatCall format, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal, HttpApiUse http, bool maybeUrl)
         {
             Scan = scan;
+            Format = format;
             ByComment = byComment;
             MaybeTarget = maybeTarget;
             MaybeContent = maybeContent;
             MaybeLocal = maybeLocal;
             Http = http;
+            MaybeUrl = maybeUrl;
         }
 
         public TextScan Scan { get; }
+
+        /// <summary>
+        /// The formatting call the string is given to, if any (<c>string.Format</c>, <c>FormattableString.Invariant</c>):
+        /// it decides how the string is read, and when the call's result is the string's text, the flags below were read
+        /// where that result goes.
+        /// </summary>
+        public FormatCall Format { get; }
 
         /// <summary>A <c>lang=promql</c> comment marks the string.</summary>
         public bool ByComment { get; }
@@ -42,6 +51,9 @@ namespace PromQL.Analyzers.Detection
         /// <summary>The string is sent as the query of a Prometheus HTTP API URL, if the calls syntax saw are the BCL's.</summary>
         public HttpApiUse Http { get; }
 
+        /// <summary>The string may be a Prometheus HTTP API URL with a query written in it (<see cref="UrlQueryLiterals"/>).</summary>
+        public bool MaybeUrl { get; }
+
         /// <summary>Null for a string that syntax shows cannot be PromQL, an empty or blank one among them.</summary>
         public static StringScreening? Of(ExpressionSyntax root, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken)
         {
@@ -52,29 +64,42 @@ namespace PromQL.Analyzers.Detection
                 return null;
             }
 
+            // A parent check: the format of string.Format is read with its items as holes, and the call's result flows.
+            return Of(root, scan, FormatCall.Find(root), options, facts, cancellationToken);
+        }
+
+        /// <summary>The screening of a string whose formatting call the semantic model did not confirm: read where it stands.</summary>
+        public StringScreening? WithoutFormat(ExpressionSyntax root, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken) =>
+            Of(root, Scan, default, options, facts, cancellationToken);
+
+        private static StringScreening? Of(ExpressionSyntax root, TextScan scan, FormatCall format, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken)
+        {
+            var flow = format.Kind is FormatCallKind.StringFormat or FormatCallKind.InterpolationFactory ? format.Call! : root;
             var byComment = facts.LanguageCommentsOf(root.SyntaxTree).IsMarked(root);
             var targetName = string.Empty;
-            var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(root, out targetName);
+            var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(flow, out targetName);
             var maybeTarget = !byComment && facts.IsCandidate(targetKind, targetName, options);
             var maybeContent = options.DetectByContent && scan.HasBracket
                 && (scan.HasWatchedPrefix
                     || (scan.HasQueryShape && scan.HasOtherParts && AnyNamesWatchedConstant(TextScan.OtherParts(root), facts, options, cancellationToken)));
             var maybeLocal = !byComment && targetKind == TargetKind.None && scan.HasQueryShape;
-            var http = byComment ? default : HttpApiTargets.Find(root);
-            return byComment || maybeTarget || maybeContent || maybeLocal || http.IsFound
-                ? new StringScreening(scan, byComment, maybeTarget, maybeContent, maybeLocal, http)
+            var http = byComment ? default : HttpApiTargets.Find(flow);
+            var maybeUrl = scan.HasApiPath && UrlQueryLiterals.MayHoldQuery(root);
+            return byComment || maybeTarget || maybeContent || maybeLocal || http.IsFound || maybeUrl
+                ? new StringScreening(scan, format, byComment, maybeTarget, maybeContent, maybeLocal, http, maybeUrl)
                 : null;
         }
 
         /// <summary>
-        /// Whether the string is marked as PromQL: the comment, or what the semantic model says of its target; and
-        /// <paramref name="kind"/>, how it runs where the call site tells (a known client API's member, the HTTP API
-        /// endpoint).
+        /// Whether the string is marked as PromQL: the comment, or what the semantic model says of where
+        /// <paramref name="flow"/> (the string, or the formatting call whose result it is) goes; and
+        /// <paramref name="kind"/>, how it runs where the call site tells (a known client API's member, a wrapper, the
+        /// HTTP API endpoint).
         /// </summary>
-        public bool IsMarked(ExpressionSyntax root, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind kind)
+        public bool IsMarked(ExpressionSyntax flow, DetectionFacts facts, SemanticModel model, PromQlAnalyzerOptions options, CancellationToken cancellationToken, out QueryKind kind)
         {
             kind = QueryKind.Unknown;
-            if (ByComment || (MaybeTarget && QueryTargets.IsPromQlTarget(root, model, options, facts.Wrappers, InferredWrappers.MaxDepth, cancellationToken, out kind)))
+            if (ByComment || (MaybeTarget && QueryTargets.IsPromQlTarget(flow, model, options, facts.Wrappers, InferredWrappers.MaxDepth, cancellationToken, out kind)))
             {
                 return true;
             }
@@ -85,7 +110,7 @@ namespace PromQL.Analyzers.Detection
                 return true;
             }
 
-            return MaybeLocal && LocalFlow.FlowsIntoPromQlTarget(root, facts, model, options, cancellationToken, out kind);
+            return MaybeLocal && LocalFlow.FlowsIntoPromQlTarget(flow, facts, model, options, cancellationToken, out kind);
         }
 
         private static bool AnyNamesWatchedConstant(List<ExpressionSyntax> parts, DetectionFacts facts, PromQlAnalyzerOptions options, CancellationToken cancellationToken)

@@ -32,6 +32,12 @@ namespace PromQL.Analyzers.Detection
         public bool HasOtherParts;
 
         /// <summary>
+        /// The literal text holds the Prometheus HTTP API's path (<c>/api/v1/</c>, or <c>api/v1/</c> at a part's start):
+        /// the string may be a URL with a query written in it (<see cref="UrlQueryLiterals"/>).
+        /// </summary>
+        public bool HasApiPath;
+
+        /// <summary>
         /// The literal text holds a character other than PromQL's white space (space, tab, line feed, carriage return).
         /// Without it and without other parts the string is empty as a query: never PromQL.
         /// </summary>
@@ -186,6 +192,11 @@ namespace PromQL.Analyzers.Detection
             if (!HasWatchedPrefix && options.HasContentTrigger(text))
             {
                 HasWatchedPrefix = true;
+            }
+
+            if (!HasApiPath && (text.IndexOf("/api/v1/", StringComparison.Ordinal) >= 0 || text.StartsWith("api/v1/", StringComparison.Ordinal)))
+            {
+                HasApiPath = true;
             }
         }
 

@@ -24,6 +24,7 @@ namespace PromQL.Analyzers.Text
         private int _pieceDollars;
         private int _pieceQuotes;
         private bool _pieceMultiLine;
+        private SourceTextLayers _pieceLayers;
 
         // Where an empty text sits: the content start of the first piece.
         private int _emptyPosition = -1;
@@ -45,15 +46,26 @@ namespace PromQL.Analyzers.Text
             _pieceDollars = dollarCount;
             _pieceQuotes = quoteCount;
             _pieceMultiLine = isMultiLine;
+            _pieceLayers = SourceTextLayers.None;
             if (_emptyPosition < 0)
             {
                 _emptyPosition = contentPosition;
             }
         }
 
+        /// <summary>
+        /// Opens a piece written as <paramref name="like"/> was (kind, token, delimiters), whose characters also went
+        /// through <paramref name="layers"/>: for text read further from a text already read.
+        /// </summary>
+        public void BeginPieceLike(SourceTextPiece like, SourceTextLayers layers, int contentPosition)
+        {
+            BeginPiece(like.Kind, like.Token, like.Node, like.DollarCount, like.QuoteCount, like.IsMultiLine, contentPosition);
+            _pieceLayers = like.Layers | layers;
+        }
+
         public void EndPiece()
         {
-            _pieces.Add(new SourceTextPiece(_pieceStart, _count - _pieceStart, _pieceKind, _pieceToken, _pieceNode, _pieceDollars, _pieceQuotes, _pieceMultiLine));
+            _pieces.Add(new SourceTextPiece(_pieceStart, _count - _pieceStart, _pieceKind, _pieceToken, _pieceNode, _pieceDollars, _pieceQuotes, _pieceMultiLine, _pieceLayers));
         }
 
         public void Append(char c, int sourceStart, int sourceLength)
@@ -86,7 +98,8 @@ namespace PromQL.Analyzers.Text
             EndPiece();
         }
 
-        public void AppendHole(TextSpan span, SyntaxNode node)
+        /// <summary>One hole character mapping to <paramref name="span"/>; <paramref name="node"/> is null for a composite format item.</summary>
+        public void AppendHole(TextSpan span, SyntaxNode? node)
         {
             BeginPiece(SourceTextPieceKind.Hole, default, node, 0, 0, false, span.Start);
             Append(PromQL.Parsing.PromQlParser.HoleCharacter, span.Start, span.Length);

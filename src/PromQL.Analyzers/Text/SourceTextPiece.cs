@@ -2,6 +2,23 @@ using Microsoft.CodeAnalysis;
 
 namespace PromQL.Analyzers.Text
 {
+    /// <summary>
+    /// What a string's text went through after C# decoded it, on the way to the query: a code fix must write a
+    /// character back through each of them.
+    /// </summary>
+    [System.Flags]
+    internal enum SourceTextLayers
+    {
+        /// <summary>The C# string's own text is the query's.</summary>
+        None = 0,
+
+        /// <summary>A composite format string (<c>string.Format</c>): a brace of the query is <c>{{</c> or <c>}}</c>.</summary>
+        CompositeFormat = 1,
+
+        /// <summary>A URL's query-string value: a character of the query may be <c>%XX</c>, a space may be <c>+</c>.</summary>
+        QueryString = 2,
+    }
+
     /// <summary>Where a run of logical characters came from, so a code fix knows how to escape what it inserts.</summary>
     internal enum SourceTextPieceKind
     {
@@ -33,12 +50,14 @@ namespace PromQL.Analyzers.Text
     /// <summary>
     /// A run of logical characters [<see cref="Start"/>, <see cref="End"/>) read from one literal token, one
     /// constant or one hole. Literal tokens with no characters (<c>""</c>) get an empty piece too, so every
-    /// literal token of the expression appears once, in source order.
+    /// literal token of the expression appears once, in source order. Text read further (a composite format, a URL's
+    /// query string: see <see cref="Layers"/>) may split a token's characters into several pieces, or drop some.
     /// </summary>
     internal sealed class SourceTextPiece
     {
-        internal SourceTextPiece(int start, int length, SourceTextPieceKind kind, SyntaxToken token, SyntaxNode? node, int dollarCount, int quoteCount, bool isMultiLine)
+        internal SourceTextPiece(int start, int length, SourceTextPieceKind kind, SyntaxToken token, SyntaxNode? node, int dollarCount, int quoteCount, bool isMultiLine, SourceTextLayers layers = SourceTextLayers.None)
         {
+            Layers = layers;
             Start = start;
             Length = length;
             Kind = kind;
@@ -71,7 +90,8 @@ namespace PromQL.Analyzers.Text
 
         /// <summary>
         /// For a constant or a hole, the node whose span every character maps to: the <c>InterpolationSyntax</c>
-        /// or the concatenation operand. Null for literal pieces.
+        /// or the concatenation operand. Null for literal pieces, and for the hole of a composite format item
+        /// (<c>{0}</c>), which is text of a literal.
         /// </summary>
         public SyntaxNode? Node { get; }
 
@@ -83,5 +103,8 @@ namespace PromQL.Analyzers.Text
 
         /// <summary>Whether a raw string spans several lines (its content lines carry the closing line's indentation).</summary>
         public bool IsMultiLine { get; }
+
+        /// <summary>What the characters went through after C# decoded them (a composite format, a URL's query string).</summary>
+        public SourceTextLayers Layers { get; }
     }
 }

@@ -22,6 +22,24 @@ namespace PromQL.Analyzers.CodeFixes.Tests.RemoveRedundantSum
                     """));
 
         [Fact]
+        public Task CompositeFormat_SumDeletedAndItemsKept() =>
+            // The closing }} of the selector is one brace of the query: the deletion around it keeps both.
+            VerifyCS.VerifyCodeFixAsync(
+                Sources.Marked("""
+                    string.Format("{|PROMQL002:sum(container_memory_rss{{namespace=\"{0}\", pod=\"{1}\", container=\"app\"}})|}", ns, pod)
+                    """),
+                Sources.Marked("""
+                    string.Format("container_memory_rss{{namespace=\"{0}\", pod=\"{1}\", container=\"app\"}}", ns, pod)
+                    """));
+
+        [Fact]
+        public Task UrlQuery_NoFix() =>
+            VerifyCS.VerifyNoFixAsync(Sources.InMethod("""
+                var url = "/api/v1/query?query={|PROMQL002:sum%28container_memory_rss%7Bnamespace%3D%22n%22%2Cpod%3D%22p%22%2Ccontainer%3D%22app%22%7D%29|}";
+                new System.Net.Http.HttpClient().GetAsync(url);
+                """));
+
+        [Fact]
         public Task GroupingBeforeOperand_Deleted() =>
             VerifyCS.VerifyCodeFixAsync(
                 Sources.Marked("""

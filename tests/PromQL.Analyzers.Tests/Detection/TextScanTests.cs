@@ -75,5 +75,15 @@ namespace PromQL.Analyzers.Tests.Detection
         [InlineData("\"a\" + (\"b\" + a)", true)]
         [InlineData("\"a\" + \"b\"", false)]
         public void OtherParts(string expression, bool expected) => Assert.Equal(expected, Scan(expression).HasOtherParts);
+
+        [Theory]
+        [InlineData("\"http://x/api/v1/query?query=up\"", true)]
+        [InlineData("\"api/v1/query?query=up\"", true)]
+        [InlineData("$\"{a}/api/v1/query?query=up\"", true)]
+        [InlineData("a + \"/api/v1/\" + \"query?query=up\"", true)]
+        [InlineData("\"/api/v1\" + \"/query\"", false)]
+        [InlineData("\"http://x/api/v2/query?query=up\"", false)]
+        [InlineData("\"sum(rate(x[5m]))\"", false)]
+        public void ApiPath(string expression, bool expected) => Assert.Equal(expected, Scan(expression).HasApiPath);
     }
 }
