@@ -35,7 +35,13 @@ namespace PromQL.Analyzers.Detection
 
             // Chunks overlap by the longest needle and a character each side, so nothing is missed at a boundary.
             var overlap = longest + 1;
-            var buffer = s_buffer ??= new char[ChunkLength + overlap + 1];
+            var buffer = s_buffer;
+            if (buffer is null || buffer.Length < ChunkLength + overlap + 1)
+            {
+                // Sized for the longest needle seen on this thread: a longer one later needs a larger buffer.
+                s_buffer = buffer = new char[ChunkLength + overlap + 1 + 64];
+            }
+
             List<int>? found = null;
             for (var start = 0; start < text.Length; start += ChunkLength)
             {
