@@ -70,11 +70,17 @@ namespace PromQL.Analyzers.Detection
 
         /// <summary>The screening of a string whose formatting call the semantic model did not confirm: read where it stands.</summary>
         public StringScreening? WithoutFormat(ExpressionSyntax root, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken) =>
-            Of(root, Scan, default, options, facts, cancellationToken);
+            Of(root, TextScan.Of(root, options), default, options, facts, cancellationToken);
 
         private static StringScreening? Of(ExpressionSyntax root, TextScan scan, FormatCall format, PromQlAnalyzerOptions options, DetectionFacts facts, CancellationToken cancellationToken)
         {
             var flow = format.Kind is FormatCallKind.StringFormat or FormatCallKind.InterpolationFactory ? format.Call! : root;
+            if (scan.HasQueryShape && format.Kind is FormatCallKind.StringFormat or FormatCallKind.CompositeFormatParse)
+            {
+                // "{0} of {1} users": items are holes, not brackets; without this every such local would be followed.
+                scan.HasQueryShape = TextScan.FormatHasQueryShape(root);
+            }
+
             var byComment = facts.LanguageCommentsOf(root.SyntaxTree).IsMarked(root);
             var targetName = string.Empty;
             var targetKind = byComment ? TargetKind.None : TargetSyntax.Find(flow, out targetName);

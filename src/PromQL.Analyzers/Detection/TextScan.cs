@@ -157,6 +157,79 @@ namespace PromQL.Analyzers.Detection
             }
         }
 
+        /// <summary>
+        /// <see cref="HasQueryShape"/> for a composite format (<c>string.Format</c>), which the plain scan over-counts: an
+        /// item such as the <c>{0}</c> of <c>"{0} of {1} users"</c> is a hole, not a brace, and <c>{{</c> is one brace.
+        /// A bracket after a name or an item counts, as one after a hole does. Asked only of a format whose plain scan
+        /// found the shape; allocates only for a concatenation.
+        /// </summary>
+        public static bool FormatHasQueryShape(ExpressionSyntax root)
+        {
+            var expression = root;
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal:
+                    return FormatHasQueryShape(literal.Token.ValueText);
+                case InterpolatedStringExpressionSyntax interpolated:
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax text && FormatHasQueryShape(text.TextToken.ValueText))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    var found = false;
+                    StringExpressions.ForEachPart(root, token => found |= FormatHasQueryShape(token.ValueText), static _ => { });
+                    return found;
+            }
+        }
+
+        private static bool FormatHasQueryShape(string text)
+        {
+            // At the start of a part, what comes before is a hole or another part: a name, as often as not.
+            var afterName = true;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                var doubled = i + 1 < text.Length && text[i + 1] == c;
+                if (c == '{' && !doubled)
+                {
+                    // An item: a hole, which may be a name.
+                    var close = text.IndexOf('}', i);
+                    if (close < 0)
+                    {
+                        return false;
+                    }
+
+                    i = close;
+                    afterName = true;
+                    continue;
+                }
+
+                if (c is '{' or '(' or '[' && afterName)
+                {
+                    return true;
+                }
+
+                if (doubled && c is '{' or '}')
+                {
+                    i++;
+                }
+
+                afterName = IsNameEnd(c);
+            }
+
+            return false;
+        }
+
         /// <summary>The interpolation expressions and non-literal operands, for the rare string that needs them.</summary>
         public static List<ExpressionSyntax> OtherParts(ExpressionSyntax root)
         {

@@ -85,5 +85,21 @@ namespace PromQL.Analyzers.Tests.Detection
         [InlineData("\"http://x/api/v2/query?query=up\"", false)]
         [InlineData("\"sum(rate(x[5m]))\"", false)]
         public void ApiPath(string expression, bool expected) => Assert.Equal(expected, Scan(expression).HasApiPath);
+
+        [Theory]
+        [InlineData("\"{0} of {1} users ({2:P1}) in {3}\"", false)]
+        [InlineData("\"Item {0}: {1,5}\"", false)]
+        [InlineData("\"rate({0}[5m])\"", true)]
+        [InlineData("\"{0}{{job='x'}}\"", true)]
+        [InlineData("\"up{{job='{0}'}}\"", true)]
+        [InlineData("\"sum(x) by\"", true)]
+        [InlineData("\"a {{ b }}[c]\"", true)]
+        [InlineData("\"a {{b\"", false)]
+        public void FormatQueryShape_ItemsAreHoles(string expression, bool expected)
+        {
+            var root = (ExpressionSyntax)SyntaxFactory.ParseExpression(expression);
+            Assert.True(Scan(expression).HasQueryShape || !expected);
+            Assert.Equal(expected, TextScan.FormatHasQueryShape(root));
+        }
     }
 }
