@@ -163,34 +163,8 @@ namespace PromQL.Analyzers.Detection
         /// A bracket after a name or an item counts, as one after a hole does. Asked only of a format whose plain scan
         /// found the shape; allocates only for a concatenation.
         /// </summary>
-        public static bool FormatHasQueryShape(ExpressionSyntax root)
-        {
-            var expression = root;
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-
-            switch (expression)
-            {
-                case LiteralExpressionSyntax literal:
-                    return FormatHasQueryShape(literal.Token.ValueText);
-                case InterpolatedStringExpressionSyntax interpolated:
-                    foreach (var content in interpolated.Contents)
-                    {
-                        if (content is InterpolatedStringTextSyntax text && FormatHasQueryShape(text.TextToken.ValueText))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                default:
-                    var found = false;
-                    StringExpressions.ForEachPart(root, token => found |= FormatHasQueryShape(token.ValueText), static _ => { });
-                    return found;
-            }
-        }
+        public static bool FormatHasQueryShape(ExpressionSyntax root) =>
+            StringExpressions.AnyLiteralText(root, static text => FormatHasQueryShape(text));
 
         private static bool FormatHasQueryShape(string text)
         {

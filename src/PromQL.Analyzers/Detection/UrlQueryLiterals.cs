@@ -29,34 +29,8 @@ namespace PromQL.Analyzers.Detection
         /// Whether a literal part of <paramref name="root"/> names a query parameter (<c>query=</c>, <c>match[]</c> or
         /// <c>match%5B%5D</c>): asked once <see cref="TextScan.HasApiPath"/> is true; allocates only for a concatenation.
         /// </summary>
-        public static bool MayHoldQuery(ExpressionSyntax root)
-        {
-            var expression = root;
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-
-            switch (expression)
-            {
-                case LiteralExpressionSyntax literal:
-                    return NamesParameter(literal.Token.ValueText);
-                case InterpolatedStringExpressionSyntax interpolated:
-                    foreach (var content in interpolated.Contents)
-                    {
-                        if (content is InterpolatedStringTextSyntax text && NamesParameter(text.TextToken.ValueText))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                default:
-                    var found = false;
-                    StringExpressions.ForEachPart(root, token => found |= NamesParameter(token.ValueText), static _ => { });
-                    return found;
-            }
-        }
+        public static bool MayHoldQuery(ExpressionSyntax root) =>
+            StringExpressions.AnyLiteralText(root, static text => NamesParameter(text));
 
         /// <summary>
         /// The queries that <paramref name="url"/> (a string's text, holes as <see cref="PromQlParser.HoleCharacter"/>)

@@ -44,6 +44,39 @@ namespace PromQL.Analyzers.Text
         }
 
         /// <summary>
+        /// Whether the value text of any literal part of <paramref name="root"/> satisfies <paramref name="test"/>: a
+        /// literal's, an interpolated string's text parts, a concatenation's operands. Allocates only for a concatenation.
+        /// </summary>
+        public static bool AnyLiteralText(ExpressionSyntax root, Func<string, bool> test)
+        {
+            var expression = root;
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal:
+                    return test(literal.Token.ValueText);
+                case InterpolatedStringExpressionSyntax interpolated:
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax text && test(text.TextToken.ValueText))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    var found = false;
+                    ForEachPart(root, token => found |= test(token.ValueText), static _ => { });
+                    return found;
+            }
+        }
+
+        /// <summary>
         /// Walks a root's parts in source order, for the cheap first scan (no decoding, no allocation): each
         /// string-literal token and interpolated-string-text token goes to <paramref name="literalToken"/> (read its
         /// raw <c>Text</c>); each interpolation's expression and each concatenation operand that is not a string
