@@ -296,7 +296,9 @@ namespace PromQL.Analyzers.Tests.Robustness
 
             foreach (var atom in atoms)
             {
-                if (!atom.IsChar && random.Next(2) == 0)
+                // Operands before the first string literal read as one part (C# may add them as numbers), so only
+                // the first operand may be a lone variable until a literal has come.
+                if (!atom.IsChar && random.Next(2) == 0 && (literalOperands > 0 || operands.Count == 0))
                 {
                     Flush();
                     operands.Add(atom.Name);
@@ -323,15 +325,18 @@ namespace PromQL.Analyzers.Tests.Robustness
             }
 
             // Parentheses around a run of operands: still one concatenation.
-            if (operands.Count > 2 && random.Next(3) == 0)
+            // Two lone variables in parentheses would be one part, as above: one of the two is a literal.
+            var at = random.Next(Math.Max(1, operands.Count - 1));
+            if (operands.Count > 2 && random.Next(3) == 0 && (IsLiteralOperand(operands[at]) || IsLiteralOperand(operands[at + 1])))
             {
-                var at = random.Next(operands.Count - 1);
                 operands[at] = "(" + operands[at];
                 operands[at + 1] += ")";
             }
 
             return string.Join(random.Next(2) == 0 ? " + " : "\n            + ", operands);
         }
+
+        private static bool IsLiteralOperand(string operand) => operand[0] is '"' or '@' or '$';
 
         private static string HoleText(Atom atom, int braces, Random random)
         {
