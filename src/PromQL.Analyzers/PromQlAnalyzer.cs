@@ -31,6 +31,9 @@ namespace PromQL.Analyzers
         /// <summary>How many strings this instance answered from its result cache (tests read it).</summary>
         internal int ReusedResultCount => _cache.Results.Hits;
 
+        /// <summary>How often a changed tree's wrapper facts were read again and compared in full.</summary>
+        internal int FullWrapperComparisonCount => _cache.FullWrapperComparisons;
+
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RuleRegistry.SupportedDiagnostics;
 

@@ -24,8 +24,25 @@ namespace PromQL.Analyzers.Analysis
         public AnalysisCache()
         {
             // A body edit that changes which methods are query wrappers changes what their callers' strings are.
-            Declarations = new DeclarationEpochs((before, after) =>
-                TreeWrappers.SameFacts(Detection.WrappersOf(before), Detection.WrappersOf(after), Detection.WrapperSearchNames.Keys, CancellationToken.None));
+            Declarations = new DeclarationEpochs(SameWrapperFacts);
+        }
+
+        /// <summary>How often two versions of a tree had their wrapper facts read and compared in full (for tests).</summary>
+        internal int FullWrapperComparisons => _fullWrapperComparisons;
+
+        private int _fullWrapperComparisons;
+
+        private bool SameWrapperFacts(SyntaxTree before, SyntaxTree after)
+        {
+            var names = Detection.WrapperSearchNames.Keys;
+            if (TreeWrappers.OnlyAMemberWithoutHitsChanged(before, after, names, CancellationToken.None))
+            {
+                // Typing in a member that holds no HTTP marker and no asked name: nothing to read again.
+                return true;
+            }
+
+            Interlocked.Increment(ref _fullWrapperComparisons);
+            return TreeWrappers.SameFacts(Detection.WrappersOf(before), Detection.WrappersOf(after), names, CancellationToken.None);
         }
 
         public DeclarationEpochs Declarations { get; }

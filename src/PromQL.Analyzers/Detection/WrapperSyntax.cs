@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using PromQL.Analyzers.Rules;
 
 namespace PromQL.Analyzers.Detection
@@ -186,6 +187,67 @@ namespace PromQL.Analyzers.Detection
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Whether the trees differ by one edit inside one member (a body, a comment or whitespace before it) that holds
+        /// no HTTP marker and no asked name in either version. Then every hit lies outside it, in text that did not
+        /// change, and every fact is read from that text alone (the statement at a hit and its method): the facts are
+        /// the same, without reading them again. The edits of typing qualify; anything else is compared in full.
+        /// </summary>
+        public static bool OnlyAMemberWithoutHitsChanged(SyntaxTree before, SyntaxTree after, IEnumerable<string> names, CancellationToken cancellationToken)
+        {
+            var beforeText = before.GetText(cancellationToken);
+            var afterText = after.GetText(cancellationToken);
+            var changes = afterText.GetChangeRanges(beforeText);
+            if (changes.Count != 1)
+            {
+                return false;
+            }
+
+            var change = changes[0];
+            var beforeMember = MemberAround(before, change.Span, cancellationToken);
+            var afterMember = MemberAround(after, new TextSpan(change.Span.Start, change.NewLength), cancellationToken);
+            if (beforeMember is null || afterMember is null
+                || beforeMember.RawKind != afterMember.RawKind
+                || beforeMember.FullSpan.Start != afterMember.FullSpan.Start
+                || beforeMember.FullSpan.Length - change.Span.Length != afterMember.FullSpan.Length - change.NewLength)
+            {
+                return false;
+            }
+
+            var needles = new List<string>(HttpMarkers);
+            needles.AddRange(names);
+            return SourceTextSearch.Find(beforeText.GetSubText(beforeMember.FullSpan), needles, wholeWord: false, cancellationToken) is null
+                && SourceTextSearch.Find(afterText.GetSubText(afterMember.FullSpan), needles, wholeWord: false, cancellationToken) is null;
+        }
+
+        /// <summary>The innermost member that is not a type or namespace and holds all of <paramref name="span"/> (its leading trivia included).</summary>
+        private static MemberDeclarationSyntax? MemberAround(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            if (span.End > root.FullSpan.End)
+            {
+                return null;
+            }
+
+            for (var node = root.FindToken(span.Start).Parent; node is not null; node = node.Parent)
+            {
+                if (node is GlobalStatementSyntax)
+                {
+                    // Top-level statements share their locals: a hit's declarations may sit in another one.
+                    return null;
+                }
+
+                if (node is MemberDeclarationSyntax member && node is not BaseTypeDeclarationSyntax && node is not BaseNamespaceDeclarationSyntax && node is not DelegateDeclarationSyntax)
+                {
+                    // Inside, not at its end: an edit there may join it to its neighbour. An edit at its start is in its
+                    // leading trivia (the caller checks that the member kept its kind and its extent).
+                    return member.FullSpan.Start <= span.Start && span.End < member.FullSpan.End ? member : null;
+                }
+            }
+
+            return null;
         }
 
         private static bool Same(ImmutableArray<WrapperFact> before, ImmutableArray<WrapperFact> after)
