@@ -309,18 +309,6 @@ namespace PromQL.Analyzers.Tests.Support
                     _http.GetStringAsync($"{_baseUrl}/api/v1/query?query={Uri.EscapeDataString(query)}");
             """;
 
-        /// <summary>Forms whose query text is not a constant one literal can show as a format (see <see cref="Format"/>).</summary>
-        private static readonly Dictionary<string, string> NotAFormat = new()
-        {
-            // Left out: an interpolated string given as a format is not a literal format (docs/detection.md "Formatting
-            // calls": the format must be a literal), and a const is read where it is declared, as plain text.
-            [LiteralForms.Interpolated.Name] = "an interpolated string is no literal format",
-            [LiteralForms.InterpolatedConstantHole.Name] = "an interpolated string is no literal format",
-            [LiteralForms.InterpolatedVerbatim.Name] = "an interpolated string is no literal format",
-            [LiteralForms.RawInterpolated.Name] = "an interpolated string is no literal format",
-            [LiteralForms.ConstField.Name] = "a const format is read where it is declared, as plain text",
-        };
-
         /// <summary><c>Run(expr)</c>, <c>Run</c>'s parameter carrying <c>[StringSyntax("PromQL")]</c>.</summary>
         public static readonly DetectionPath StringSyntax = new("[StringSyntax] parameter", QueryKind.Unknown, e => InClass(e,
             "    void Run([StringSyntax(\"PromQL\")] string query) { }", "Run(" + e.Expression + ");"));
@@ -391,11 +379,12 @@ namespace PromQL.Analyzers.Tests.Support
 
         /// <summary>
         /// <c>Run(string.Format(expr, ns))</c>: the format is the query. The query's braces are doubled first
-        /// (<see cref="DetectionPath.Prepare"/>), as a format needs; a marked span ending on a <c>}</c> covers both.
+        /// (<see cref="DetectionPath.Prepare"/>), as a format needs; a marked span ending on a <c>}</c> covers both. An
+        /// interpolated format has them doubled twice (<c>{{{{</c>), which the analyzer reads too.
         /// </summary>
         public static readonly DetectionPath Format = new("string.Format to [StringSyntax]", QueryKind.Unknown, e => InClass(e,
             "    void Run([StringSyntax(\"PromQL\")] string query) { }", "Run(string.Format(" + e.Expression + ", ns));"),
-            prepare: q => LiteralForms.Map(q, c => c == '{' ? "{{" : c == '}' ? "}}" : c.ToString()), excluded: NotAFormat);
+            prepare: q => LiteralForms.Map(q, c => c == '{' ? "{{" : c == '}' ? "}}" : c.ToString()));
 
         /// <summary><c>var text = expr;</c>, unmarked: found by content only (a watched metric, no errors), never PROMQL100.</summary>
         public static readonly DetectionPath Content = new("content", QueryKind.Unknown, e => InClass(e, "", "var text = " + e.Expression + ";"), marks: false);
