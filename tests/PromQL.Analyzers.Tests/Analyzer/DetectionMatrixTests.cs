@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using PromQL.Analyzers.Tests.Support;
 using Xunit;
+using VerifyCS = PromQL.Analyzers.Tests.Support.CSharpAnalyzerVerifier<PromQL.Analyzers.PromQlAnalyzer>;
 
 namespace PromQL.Analyzers.Tests.Analyzer
 {
@@ -44,6 +45,37 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [Fact]
         public Task Promql100_ByContent_Nothing() =>
             DetectionMatrix.VerifyEveryPathAsync("rate(container_memory_rss{pod=\"p\"}) > 0", new[] { DetectionPaths.Content });
+
+        /// <summary>
+        /// The limit the matrix found (docs/detection.md "What is not read"): a const passed whole to a target is not
+        /// followed back; used in a hole or a <c>+</c> it is substituted there; a marked declaration is read where it is.
+        /// </summary>
+        [Fact]
+        public Task ConstPassedWhole_NotFollowed_MarkedDeclarationIs() =>
+            VerifyCS.VerifyAnalyzerAsync("""
+                using System.Diagnostics.CodeAnalysis;
+
+                class C
+                {
+                    const string Whole = "rate(up)";
+                    const string Part = "rate(up)";
+
+                    // lang=promql
+                    const string Commented = "rate({|PROMQL100:up|})";
+
+                    [StringSyntax("PromQL")]
+                    const string Attributed = "rate({|PROMQL100:up|})";
+
+                    void Run([StringSyntax("PromQL")] string query) { }
+
+                    void M()
+                    {
+                        Run(Whole);
+                        Run($"{|PROMQL100:{Part}|} > 0");
+                        Run(Commented);
+                    }
+                }
+                """);
 
         [Fact]
         public void Matrix_CoversEveryPathAndForm()

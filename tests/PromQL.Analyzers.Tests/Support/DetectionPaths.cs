@@ -277,6 +277,9 @@ namespace PromQL.Analyzers.Tests.Support
     /// Every path by which a string expression becomes a query (docs/detection.md "Which strings are PromQL"), with the
     /// stubs each needs (ASP.NET Core's query-string helpers and the known client APIs as the existing detection tests
     /// declare them). Each source is one file; the form's members go into the class that holds the statement.
+    /// Left out: a query written in a URL's own text (<c>"…/api/v1/query?query=sum(up)"</c>) is part of the literal, not
+    /// an expression sent somewhere, and is percent-decoded (see <c>UrlQueryLiteralTests</c>); a <c>const</c> passed
+    /// whole to a marking path is not followed (docs/detection.md "What is not read"), so that form runs only by content.
     /// </summary>
     internal static class DetectionPaths
     {
@@ -373,6 +376,10 @@ namespace PromQL.Analyzers.Tests.Support
         public static readonly DetectionPath Masa = new("Masa QueryRequest", QueryKind.Instant, e => InClass(e, "",
             "var request = new Masa.Utils.Data.Prometheus.Model.QueryRequest { Query = " + e.Expression + " };", after: KnownApis));
 
+        /// <summary>Masa's <c>new QueryExemplarRequest { Query = expr }</c>: the exemplars of the query's selectors.</summary>
+        public static readonly DetectionPath MasaExemplars = new("Masa QueryExemplarRequest", QueryKind.Exemplars, e => InClass(e, "",
+            "var request = new Masa.Utils.Data.Prometheus.Model.QueryExemplarRequest { Query = " + e.Expression + ", Start = \"1\", End = \"2\" };", after: KnownApis));
+
         /// <summary>Google's <c>new QueryRangeRequest { Query = expr }</c> (Managed Service for Prometheus).</summary>
         public static readonly DetectionPath GoogleMonitoring = new("Google QueryRangeRequest", QueryKind.Range, e => InClass(e, "",
             "var request = new Google.Apis.Monitoring.v1.Data.QueryRangeRequest { Query = " + e.Expression + ", Step = \"60s\" };", after: KnownApis));
@@ -414,7 +421,7 @@ namespace PromQL.Analyzers.Tests.Support
         {
             StringSyntax, LanguageComment, ConfiguredMethod, Local, UrlInterpolation, UrlConcatenation, FormContent,
             QueryHelpers, DictionaryAdd, StringBuilderAppend, InferredWrapper, WrapperChain, PrometheusQuerySdk, NeonKube,
-            Masa, GoogleMonitoring, Format,
+            Masa, MasaExemplars, GoogleMonitoring, Format,
         };
 
         /// <summary>The series-selector paths (<c>match[]</c>): the string must be a bare vector selector (PROMQL101).</summary>
@@ -430,6 +437,9 @@ namespace PromQL.Analyzers.Tests.Support
         public static readonly IReadOnlyList<DetectionPath> Marked = All.Where(p => p.Marks).ToArray();
 
         public static DetectionPath Named(string name) => All.Single(p => p.Name == name);
+
+        /// <summary>The paths whose call site runs the query as <paramref name="kind"/>, for rules that read <c>QueryContext.Kind</c>.</summary>
+        public static IReadOnlyList<DetectionPath> OfKind(QueryKind kind) => All.Where(p => p.Kind == kind).ToArray();
 
         /// <summary>ASP.NET Core's <c>QueryHelpers</c>, as the existing form tests declare it.</summary>
         private const string AspNetCoreStubs = """
