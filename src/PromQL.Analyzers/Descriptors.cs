@@ -32,6 +32,17 @@ namespace PromQL.Analyzers
             "containers, doubling the total, or, when the container is pinned as well, runs over a single series. Remove the sum to get " +
             "one series per container, or filter with container!=\"\" to get the pod total that kubectl top pod shows.");
 
+        /// <summary>PROMQL024.</summary>
+        public static readonly DiagnosticDescriptor ImpossibleSelector = Create(
+            DiagnosticIds.ImpossibleSelector,
+            CorrectnessCategory,
+            "Selector can match no series",
+            "This selector matches no series: {0}",
+            "Prometheus ANDs the matchers of a selector, so two that no label value can both satisfy make it select nothing, and the " +
+            "query returns an empty result with no error: two different values required of one label (= \"a\" and = \"b\"), = and != " +
+            "of the same value, =\"\" (the label is absent) with a matcher that rejects the empty string, or !~ with a regex that " +
+            "matches every string. Remove the matcher that is wrong.");
+
         /// <summary>PROMQL100.</summary>
         public static readonly DiagnosticDescriptor InvalidQuery = Create(
             DiagnosticIds.InvalidQuery,
