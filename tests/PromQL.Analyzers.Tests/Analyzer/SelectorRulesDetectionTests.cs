@@ -17,6 +17,19 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [MemberData(nameof(QueryCases))]
         public Task Promql024_EveryMarkingPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql024, path, form);
 
+        /// <summary>A plain regex value holding a quote: the span is the matcher.</summary>
+        private const string Promql020 = """sum(rate(http_requests_total{code!="200", {|PROMQL020:job=~"a\"b"|}}[5m]))""";
+
+        [Theory]
+        [MemberData(nameof(QueryCases))]
+        public Task Promql020_EveryMarkingPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql020, path, form);
+
+        [Fact]
+        public Task Promql020_HoleInTheValue_Nothing() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
+                $"up{{job=~\"{pod}\"}}"
+                """));
+
         [Fact]
         public Task Promql024_HoleInAValue_Nothing() =>
             VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""

@@ -42,6 +42,15 @@ namespace PromQL.Analyzers.Tests.Rules
                 run.Hits);
         }
 
+        [Fact]
+        public void RegexWithoutMetacharacters_NoHit()
+        {
+            // Every production =~ / !~ value is an alternation, a .* or .+ shape or a Grafana variable ($cluster).
+            var run = Run(RegexWithoutMetacharactersRule.Find);
+            Assert.Equal(889, run.Queries);
+            Assert.Empty(run.Hits);
+        }
+
         internal static IEnumerable<(string Id, string Input, Expr Expression)> Corpus()
         {
             foreach (var line in File.ReadLines(RepositoryPaths.Conformance("parser-cases.jsonl"), Encoding.UTF8))

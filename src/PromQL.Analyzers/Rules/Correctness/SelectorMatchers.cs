@@ -14,6 +14,31 @@ namespace PromQL.Analyzers.Rules
         public static bool IsKnown(LabelMatcher matcher) => !matcher.NameHasHole && !matcher.ValueHasHole;
 
         /// <summary>
+        /// Whether a regex matcher's value is a plain string to Prometheus: non-empty, none of the bytes Go's
+        /// <c>regexp.QuoteMeta</c> escapes (<c>\.+*?()|[]{}^$</c>), and, as the RE2 port reads it, exactly that one string
+        /// (<see cref="PromQL.Parsing.Semantics.PromQlRegex.IsLiteral"/>). A hole is never known.
+        /// </summary>
+        public static bool IsPlainRegex(LabelMatcher matcher)
+        {
+            if (!IsKnown(matcher) || matcher.Type is not (MatchType.Regexp or MatchType.NotRegexp) || matcher.Value.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var c in matcher.Value)
+            {
+                switch (c)
+                {
+                    case '\\' or '.' or '+' or '*' or '?' or '(' or ')' or '|' or '[' or ']' or '{' or '}' or '^' or '$':
+                        return false;
+                }
+            }
+
+            return matcher.TryGetRegex(out var regex) && regex!.IsLiteral(out var literal)
+                && string.Equals(literal, matcher.Value, StringComparison.Ordinal);
+        }
+
+        /// <summary>
         /// Whether the matcher lets exactly one value of its label through: <c>="v"</c>, <c>=~</c> with a regex that
         /// RE2 reads as one string (<see cref="PromQL.Parsing.Semantics.PromQlRegex.IsLiteral"/>), or <c>!~".+"</c>
         /// (only ""). Holes are never known.
