@@ -32,6 +32,27 @@ namespace PromQL.Analyzers
             "containers, doubling the total, or, when the container is pinned as well, runs over a single series. Remove the sum to get " +
             "one series per container, or filter with container!=\"\" to get the pod total that kubectl top pod shows.");
 
+        /// <summary>PROMQL020 (a suggestion).</summary>
+        public static readonly DiagnosticDescriptor RegexWithoutMetacharacters = CreateSuggestion(
+            DiagnosticIds.RegexWithoutMetacharacters,
+            CorrectnessCategory,
+            "Regex matcher without regex metacharacters",
+            "{0} has no regex metacharacters; Prometheus anchors matcher regexes, so it is an equality: write {1}",
+            "Prometheus anchors every matcher regex (^(?:value)$), so a =~ or !~ whose value has none of the characters regexp.QuoteMeta " +
+            "escapes, nor |, matches exactly that string: job=~\"api\" is job=\"api\", not \"any job containing api\". Write = or != to " +
+            "say so, or write the regex that was meant (job=~\"api.*\").");
+
+        /// <summary>PROMQL024.</summary>
+        public static readonly DiagnosticDescriptor ImpossibleSelector = Create(
+            DiagnosticIds.ImpossibleSelector,
+            CorrectnessCategory,
+            "Selector can match no series",
+            "This selector matches no series: {0}",
+            "Prometheus ANDs the matchers of a selector, so two that no label value can both satisfy make it select nothing, and the " +
+            "query returns an empty result with no error: two different values required of one label (= \"a\" and = \"b\"), = and != " +
+            "of the same value, =\"\" (the label is absent) with a matcher that rejects the empty string, or !~ with a regex that " +
+            "matches every string. Remove the matcher that is wrong.");
+
         /// <summary>PROMQL100.</summary>
         public static readonly DiagnosticDescriptor InvalidQuery = Create(
             DiagnosticIds.InvalidQuery,
@@ -60,6 +81,17 @@ namespace PromQL.Analyzers
             "A key the PromQL analyzer documents has a value it cannot take, so that part of the value is ignored and the rules may not " +
             "check what the project asked for. Correct the value in .editorconfig (see the option's rule page).",
             WellKnownDiagnosticTags.CompilationEnd);
+
+        private static DiagnosticDescriptor CreateSuggestion(string id, string category, string title, string messageFormat, string description) =>
+            new DiagnosticDescriptor(
+                id,
+                title,
+                messageFormat,
+                category,
+                DiagnosticSeverity.Info,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: HelpLinkBase + id + ".md");
 
         private static DiagnosticDescriptor Create(string id, string category, string title, string messageFormat, string description, params string[] customTags) =>
             new DiagnosticDescriptor(

@@ -12,6 +12,12 @@ namespace PromQL.Analyzers
         /// <summary>A <c>sum</c> over one pod that adds the pod cgroup to its containers, or runs over one series.</summary>
         public const string RedundantSum = "PROMQL002";
 
+        /// <summary>A regex matcher whose value has no regex metacharacters, so it is an equality.</summary>
+        public const string RegexWithoutMetacharacters = "PROMQL020";
+
+        /// <summary>A selector whose matchers contradict each other, so it matches no series.</summary>
+        public const string ImpossibleSelector = "PROMQL024";
+
         /// <summary>The PromQL does not parse, or fails a type check.</summary>
         public const string InvalidQuery = "PROMQL100";
 

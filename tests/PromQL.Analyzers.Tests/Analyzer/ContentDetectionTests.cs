@@ -15,9 +15,9 @@ namespace PromQL.Analyzers.Tests.Analyzer
             VerifyCS.VerifyAnalyzerAsync(Sources.UnmarkedQuery("{|PROMQL001:container_memory_rss{pod='p'}|}"));
 
         [Fact]
-        public Task UnmarkedPinnedSum_BothDiagnostics() =>
+        public Task UnmarkedPinnedSum_BothDiagnosticsAndThePlainRegex() =>
             VerifyCS.VerifyAnalyzerAsync(Sources.Unmarked("""
-                "{|PROMQL002:sum({|PROMQL001:container_memory_working_set_bytes{namespace='ns',pod=~'name'}|}) by (pod,namespace)|}"
+                "{|PROMQL002:sum({|PROMQL001:container_memory_working_set_bytes{namespace='ns',{|PROMQL020:pod=~'name'|}}|}) by (pod,namespace)|}"
                 """));
 
         [Fact]

@@ -16,7 +16,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [Fact]
         public Task PodRegexWithoutMetacharactersAndTrailingBy_BothDiagnostics() =>
             VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
-                "{|PROMQL002:sum({|PROMQL001:container_memory_working_set_bytes{namespace='ns',pod=~'name'}|}) by (pod,namespace)|}"
+                "{|PROMQL002:sum({|PROMQL001:container_memory_working_set_bytes{namespace='ns',{|PROMQL020:pod=~'name'|}}|}) by (pod,namespace)|}"
                 """));
 
         [Fact]

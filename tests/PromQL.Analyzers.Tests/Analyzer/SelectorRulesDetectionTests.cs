@@ -1,0 +1,51 @@
+using System.Threading.Tasks;
+using PromQL.Analyzers.Tests.Support;
+using Xunit;
+using VerifyCS = PromQL.Analyzers.Tests.Support.CSharpAnalyzerVerifier<PromQL.Analyzers.PromQlAnalyzer>;
+
+namespace PromQL.Analyzers.Tests.Analyzer
+{
+    /// <summary>The selector rules (PROMQL02x) end to end: every marking path in every literal form, holes, escapes.</summary>
+    public class SelectorRulesDetectionTests
+    {
+        /// <summary>Two values of one label, one with a quote (written <c>\"</c>, <c>""</c> or as it is): the span is the selector.</summary>
+        private const string Promql024 = """rate({|PROMQL024:http_requests_total{job="a\"b", job='c'}|}[5m])""";
+
+        public static TheoryData<string, string> QueryCases => DetectionMatrix.Cases(DetectionPaths.Queries);
+
+        [Theory]
+        [MemberData(nameof(QueryCases))]
+        public Task Promql024_EveryMarkingPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql024, path, form);
+
+        /// <summary>A plain regex value holding a quote: the span is the matcher.</summary>
+        private const string Promql020 = """sum(rate(http_requests_total{code!="200", {|PROMQL020:job=~"a\"b"|}}[5m]))""";
+
+        [Theory]
+        [MemberData(nameof(QueryCases))]
+        public Task Promql020_EveryMarkingPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql020, path, form);
+
+        [Fact]
+        public Task Promql020_HoleInTheValue_Nothing() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
+                $"up{{job=~\"{pod}\"}}"
+                """));
+
+        [Fact]
+        public Task Promql024_HoleInAValue_Nothing() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
+                $"up{{job=\"{pod}\", job=\"b\"}}"
+                """));
+
+        [Fact]
+        public Task Promql024_HoleInAnotherMatcher_StillReported() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
+                $"{|PROMQL024:up{{instance=\"{pod}\", job=\"\", job=~\".+\"}}|}"
+                """));
+
+        [Fact]
+        public Task Promql024_UnmarkedStringWithoutTrigger_Nothing() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.Unmarked("""
+                "up{job=\"a\", job=\"b\"}"
+                """));
+    }
+}
