@@ -32,6 +32,18 @@ namespace PromQL.Analyzers
             "containers, doubling the total, or, when the container is pinned as well, runs over a single series. Remove the sum to get " +
             "one series per container, or filter with container!=\"\" to get the pod total that kubectl top pod shows.");
 
+        /// <summary>PROMQL042: a suggestion (the query works; the call does nothing).</summary>
+        public static readonly DiagnosticDescriptor SortInRangeQuery = Create(
+            DiagnosticIds.SortInRangeQuery,
+            CorrectnessCategory,
+            DiagnosticSeverity.Info,
+            "sort in a range query does nothing",
+            "{0} has no effect here: the query is run as a range query, whose series Prometheus always returns ordered by their labels; remove it",
+            "sort, sort_desc, sort_by_label and sort_by_label_desc order the series of an instant query's result. A range query " +
+            "(/api/v1/query_range, or a client API that sends the query there) returns a matrix whose series Prometheus sorts by their " +
+            "labels after evaluation, so the call at the top of the query only costs a sort at every step. Remove it, and order the " +
+            "series where they are shown.");
+
         /// <summary>PROMQL100.</summary>
         public static readonly DiagnosticDescriptor InvalidQuery = Create(
             DiagnosticIds.InvalidQuery,
@@ -62,12 +74,15 @@ namespace PromQL.Analyzers
             WellKnownDiagnosticTags.CompilationEnd);
 
         private static DiagnosticDescriptor Create(string id, string category, string title, string messageFormat, string description, params string[] customTags) =>
+            Create(id, category, DiagnosticSeverity.Warning, title, messageFormat, description, customTags);
+
+        private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string messageFormat, string description, params string[] customTags) =>
             new DiagnosticDescriptor(
                 id,
                 title,
                 messageFormat,
                 category,
-                DiagnosticSeverity.Warning,
+                severity,
                 isEnabledByDefault: true,
                 description: description,
                 helpLinkUri: HelpLinkBase + id + ".md",

@@ -12,6 +12,9 @@ namespace PromQL.Analyzers
         /// <summary>A <c>sum</c> over one pod that adds the pod cgroup to its containers, or runs over one series.</summary>
         public const string RedundantSum = "PROMQL002";
 
+        /// <summary>A <c>sort</c>, <c>sort_desc</c>, <c>sort_by_label</c> or <c>sort_by_label_desc</c> at the top of a query the call site runs as a range query, where Prometheus ignores it.</summary>
+        public const string SortInRangeQuery = "PROMQL042";
+
         /// <summary>The PromQL does not parse, or fails a type check.</summary>
         public const string InvalidQuery = "PROMQL100";
 
