@@ -33,9 +33,10 @@ namespace PromQL.Analyzers
             "one series per container, or filter with container!=\"\" to get the pod total that kubectl top pod shows.");
 
         /// <summary>PROMQL020 (a suggestion).</summary>
-        public static readonly DiagnosticDescriptor RegexWithoutMetacharacters = CreateSuggestion(
+        public static readonly DiagnosticDescriptor RegexWithoutMetacharacters = Create(
             DiagnosticIds.RegexWithoutMetacharacters,
             CorrectnessCategory,
+            DiagnosticSeverity.Info,
             "Regex matcher without regex metacharacters",
             "{0} has no regex metacharacters; Prometheus anchors matcher regexes, so it is an equality: write {1}",
             "Prometheus anchors every matcher regex (^(?:value)$), so a =~ or !~ whose value has none of the characters regexp.QuoteMeta " +
@@ -52,6 +53,18 @@ namespace PromQL.Analyzers
             "query returns an empty result with no error: two different values required of one label (= \"a\" and = \"b\"), = and != " +
             "of the same value, =\"\" (the label is absent) with a matcher that rejects the empty string, or !~ with a regex that " +
             "matches every string. Remove the matcher that is wrong.");
+
+        /// <summary>PROMQL042: a suggestion (the query works; the call does nothing).</summary>
+        public static readonly DiagnosticDescriptor SortInRangeQuery = Create(
+            DiagnosticIds.SortInRangeQuery,
+            CorrectnessCategory,
+            DiagnosticSeverity.Info,
+            "sort in a range query does nothing",
+            "{0} has no effect here: the query is run as a range query, whose series Prometheus always returns ordered by their labels; remove it",
+            "sort, sort_desc, sort_by_label and sort_by_label_desc order the series of an instant query's result. A range query " +
+            "(/api/v1/query_range, or a client API that sends the query there) returns a matrix whose series Prometheus sorts by their " +
+            "labels after evaluation, so the call at the top of the query only costs a sort at every step. Remove it, and order the " +
+            "series where they are shown.");
 
         /// <summary>PROMQL100.</summary>
         public static readonly DiagnosticDescriptor InvalidQuery = Create(
@@ -82,24 +95,16 @@ namespace PromQL.Analyzers
             "check what the project asked for. Correct the value in .editorconfig (see the option's rule page).",
             WellKnownDiagnosticTags.CompilationEnd);
 
-        private static DiagnosticDescriptor CreateSuggestion(string id, string category, string title, string messageFormat, string description) =>
-            new DiagnosticDescriptor(
-                id,
-                title,
-                messageFormat,
-                category,
-                DiagnosticSeverity.Info,
-                isEnabledByDefault: true,
-                description: description,
-                helpLinkUri: HelpLinkBase + id + ".md");
-
         private static DiagnosticDescriptor Create(string id, string category, string title, string messageFormat, string description, params string[] customTags) =>
+            Create(id, category, DiagnosticSeverity.Warning, title, messageFormat, description, customTags);
+
+        private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string messageFormat, string description, params string[] customTags) =>
             new DiagnosticDescriptor(
                 id,
                 title,
                 messageFormat,
                 category,
-                DiagnosticSeverity.Warning,
+                severity,
                 isEnabledByDefault: true,
                 description: description,
                 helpLinkUri: HelpLinkBase + id + ".md",

@@ -35,12 +35,13 @@ namespace PromQL.Analyzers.Rules
         public const string InsertText = "InsertText";
 
         /// <summary>
-        /// PROMQL002: where the sum's operand starts. The fix deletes [<see cref="NodeStart"/>, OperandStart) and
-        /// [<see cref="OperandEnd"/>, <see cref="NodeEnd"/>); absent where the operand cannot stand in for the sum.
+        /// PROMQL002: where the sum's operand starts; PROMQL042: where the sort's first argument starts. The fix deletes
+        /// [<see cref="NodeStart"/>, OperandStart) and [<see cref="OperandEnd"/>, <see cref="NodeEnd"/>); absent where the
+        /// operand cannot stand in for the node.
         /// </summary>
         public const string OperandStart = "OperandStart";
 
-        /// <summary>PROMQL002: where the sum's operand ends.</summary>
+        /// <summary>PROMQL002: where the sum's operand ends; PROMQL042: where the sort's first argument ends.</summary>
         public const string OperandEnd = "OperandEnd";
 
         /// <summary>No properties: a finding without a fix.</summary>

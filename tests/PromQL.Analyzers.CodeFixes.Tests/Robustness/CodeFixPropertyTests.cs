@@ -63,9 +63,10 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 var span = diagnostic.Location.SourceSpan;
                 var query = file.Queries.Single(q => q.Span.Contains(span));
 
-                // Both providers' own entry points, whatever the ID: a diagnostic that is not theirs gives null, never an exception.
+                // Every provider's own entry point, whatever the ID: a diagnostic that is not theirs gives null, never an exception.
                 await AddContainerFilterCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await RemoveRedundantSumCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await RemoveSortCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
                 var provider = diagnostic.Id == DiagnosticIds.ContainerFilterMissing ? AddFilter : RemoveSum;
                 var actions = new List<CodeAction>();

@@ -21,14 +21,17 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
     /// </summary>
     public sealed class MalformedPropertiesTests
     {
-        // Both rules, both with a fix: PROMQL001 on the selector, PROMQL002 on the sum.
-        private static readonly string Source = Sources.Marked("\"sum(container_memory_rss{namespace='a', pod='b'})\"");
+        // Every rule with a fix: PROMQL001 on the selector, PROMQL002 on the sum, PROMQL042 on the sort of a range query.
+        private static readonly string Source = RemoveSort.RemoveSortTests.InRangeClient("""
+            await client.QueryRangeAsync("sum(container_memory_rss{namespace='a', pod='b'})", s, e, step);
+            await client.QueryRangeAsync("sort(up)", s, e, step);
+            """);
 
         [Fact]
         public async Task AsReported_OneFixEach()
         {
             var (document, diagnostics) = await ReportedAsync();
-            Assert.Equal(new[] { DiagnosticIds.RedundantSum, DiagnosticIds.ContainerFilterMissing }, diagnostics.Select(d => d.Id));
+            Assert.Equal(new[] { DiagnosticIds.RedundantSum, DiagnosticIds.ContainerFilterMissing, DiagnosticIds.SortInRangeQuery }, diagnostics.Select(d => d.Id));
             foreach (var diagnostic in diagnostics)
             {
                 Assert.Single(await ActionsAsync(document, diagnostic));
@@ -58,6 +61,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
 
             Assert.Empty(await QueryFixAllProvider.MergeAsync(document, addFilter, AddContainerFilterCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
             Assert.Empty(await QueryFixAllProvider.MergeAsync(document, removeSum, RemoveRedundantSumCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            var removeSort = diagnostics.Where(d => d.Id == DiagnosticIds.SortInRangeQuery).SelectMany(d => Broken(d).Select(b => b.Diagnostic)).ToImmutableArray();
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, removeSort, RemoveSortCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
         }
 
         [Fact]
@@ -69,6 +74,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
 
             Assert.Null(await RemoveRedundantSumCodeFixProvider.ComputeChangesAsync(document, filter, CancellationToken.None));
             Assert.Null(await AddContainerFilterCodeFixProvider.ComputeChangesAsync(document, sum, CancellationToken.None));
+            Assert.Null(await RemoveSortCodeFixProvider.ComputeChangesAsync(document, sum, CancellationToken.None));
+            Assert.Null(await RemoveRedundantSumCodeFixProvider.ComputeChangesAsync(document, diagnostics.Single(d => d.Id == DiagnosticIds.SortInRangeQuery), CancellationToken.None));
         }
 
         /// <summary>The diagnostic with each of its properties missing, unreadable or out of place, and at another location.</summary>
@@ -107,7 +114,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 yield return ("operand reversed", With(diagnostic, location, properties
                     .SetItem(FixProperties.OperandStart, properties[FixProperties.OperandEnd])
                     .SetItem(FixProperties.OperandEnd, properties[FixProperties.OperandStart])));
-                yield return ("operand past the sum", With(diagnostic, location, properties.SetItem(FixProperties.OperandEnd, FixProperties.Offset(nodeEnd + 1))));
+                yield return ("operand past the node", With(diagnostic, location, properties.SetItem(FixProperties.OperandEnd, FixProperties.Offset(nodeEnd + 1))));
             }
         }
 

@@ -53,6 +53,53 @@ namespace PromQL.Analyzers.Tests.Rules
                 run.Hits);
         }
 
+        [Fact]
+        public void SortInRangeQuery_AsIfEveryQueryRanAsARangeQuery_OnlyDashboardPanelsWithSortDesc()
+        {
+            // PROMQL042 reads the call site's kind, and the corpus has none, so in the analyzer it reports none of these. Run as if each
+            // were sent to /api/v1/query_range, the hits are exactly the 27 Grafana panel queries of kube-prometheus's dashboards
+            // with sort_desc at their top (network, workload and disk panels; no alerting or recording rule has one): each is the
+            // rule's claim where Grafana runs the panel as a range query (a time series graph, whose series Prometheus returns in
+            // label order) and not where the panel is an instant one (a table or bar gauge, where the order is kept). The call site
+            // (Grafana's panel) decides, which is why the rule waits for QueryKind.Range.
+            var hits = new List<string>();
+            foreach (var (id, input, result) in ProductionQueries())
+            {
+                var findings = new List<Finding>();
+                SortInRangeQueryRule.Find(result.Expression!, result.Text, findings);
+                foreach (var finding in findings)
+                {
+                    Assert.Equal("sort_desc", finding.MessageArgs[0]);
+                    Assert.Equal(0, input.Length - input.TrimStart().Length - finding.Start);
+                    hits.Add(id!);
+                }
+            }
+
+            var expected = new[] { 243, 244, 351, 352, 353, 354, 355, 356, 357, 358, 359, 360, 361, 362, 363, 364, 365, 366, 388, 490, 491, 492, 493, 494, 495, 496, 497 }
+                .Select(n => "kpd-0" + n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(expected, hits);
+        }
+
+        private static IEnumerable<(string? Id, string Input, PromQlParseResult Result)> ProductionQueries()
+        {
+            foreach (var line in File.ReadLines(RepositoryPaths.Conformance("parser-cases.jsonl"), Encoding.UTF8))
+            {
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                using var document = JsonDocument.Parse(line);
+                var root = document.RootElement;
+                var source = root.GetProperty("source").GetString() ?? string.Empty;
+                if (source.StartsWith("kube-prometheus", StringComparison.Ordinal) || source.StartsWith("kubernetes-mixin", StringComparison.Ordinal))
+                {
+                    var input = root.GetProperty("input").GetString() ?? string.Empty;
+                    yield return (root.GetProperty("id").GetString(), input, PromQlParser.Parse(input));
+                }
+            }
+        }
+
         private (int Queries, int WatchedSelectors, List<string> Hits) Run(PromQlAnalyzerOptions options)
         {
             int queries = 0, watched = 0;
