@@ -11,7 +11,7 @@ namespace PromQL.Analyzers.CodeFixes.Editing
 {
     /// <summary>
     /// The fix of a rule that states its edit as one replacement (<see cref="FixProperties.ReplaceStart"/>,
-    /// <see cref="FixProperties.ReplaceEnd"/>, <see cref="FixProperties.ReplaceText"/>) inside the node it reported:
+    /// <see cref="FixProperties.ReplaceEnd"/>, <see cref="FixProperties.ReplaceText"/>) inside the node it reported (from its start to its end):
     /// mapped into the literal, then checked on the edited query with the fixer's promise.
     /// </summary>
     internal static class ReplacementFix
@@ -30,7 +30,7 @@ namespace PromQL.Analyzers.CodeFixes.Editing
             }
 
             if (await LocatedQuery.FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } located
-                || start < located.NodeStart || end > located.Query.Text.Text.Length
+                || start < located.NodeStart || end > located.NodeEnd || end > located.Query.Text.Text.Length
                 || (start == end && replacement.Length == 0))
             {
                 return null;
