@@ -32,6 +32,26 @@ namespace PromQL.Analyzers
             "containers, doubling the total, or, when the container is pinned as well, runs over a single series. Remove the sum to get " +
             "one series per container, or filter with container!=\"\" to get the pod total that kubectl top pod shows.");
 
+        /// <summary>PROMQL013.</summary>
+        public static readonly DiagnosticDescriptor HistogramWithoutLe = Create(
+            DiagnosticIds.HistogramWithoutLe,
+            CorrectnessCategory,
+            "histogram_quantile over buckets whose le label an aggregation removes",
+            "{0} removes the le label of the classic-histogram buckets {1}, so histogram_quantile finds no bucket bounds and always returns nothing; keep le in the aggregation",
+            "A classic histogram stores one series per bucket, told apart by the le label (the bucket's upper bound). histogram_quantile " +
+            "needs le on every input series: Prometheus skips a series without it (the 'bucket label \"le\" is missing' annotation, which a " +
+            "dashboard does not show), so after sum, sum by (pod) or sum without (le) the result is empty. Keep le: sum by (le), " +
+            "sum by (pod, le), or take le out of without.");
+
+        /// <summary>PROMQL014.</summary>
+        public static readonly DiagnosticDescriptor QuantileOutOfRange = Create(
+            DiagnosticIds.QuantileOutOfRange,
+            CorrectnessCategory,
+            "Quantile outside [0, 1]",
+            "{0} is not a quantile: {1} takes φ between 0 and 1 and returns {2} for this one; write a percentage as a fraction (0.95 for the 95th percentile)",
+            "histogram_quantile, quantile and quantile_over_time take the quantile φ as a number from 0 to 1. For φ > 1 Prometheus returns " +
+            "+Inf, for φ < 0 -Inf, on every series, without an error. A value such as 95 or 99.9 is a percentage: divide it by 100.");
+
         /// <summary>PROMQL020 (a suggestion).</summary>
         public static readonly DiagnosticDescriptor RegexWithoutMetacharacters = Create(
             DiagnosticIds.RegexWithoutMetacharacters,

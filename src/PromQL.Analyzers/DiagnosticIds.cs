@@ -12,6 +12,12 @@ namespace PromQL.Analyzers
         /// <summary>A <c>sum</c> over one pod that adds the pod cgroup to its containers, or runs over one series.</summary>
         public const string RedundantSum = "PROMQL002";
 
+        /// <summary><c>histogram_quantile</c> over classic-histogram buckets whose <c>le</c> label an aggregation removes.</summary>
+        public const string HistogramWithoutLe = "PROMQL013";
+
+        /// <summary>A literal quantile outside [0, 1] given to <c>histogram_quantile</c>, <c>quantile</c> or <c>quantile_over_time</c>.</summary>
+        public const string QuantileOutOfRange = "PROMQL014";
+
         /// <summary>A regex matcher whose value has no regex metacharacters, so it is an equality.</summary>
         public const string RegexWithoutMetacharacters = "PROMQL020";
 

@@ -44,6 +44,37 @@ namespace PromQL.Analyzers.Rules
         /// <summary>PROMQL002: where the sum's operand ends; PROMQL042: where the sort's first argument ends.</summary>
         public const string OperandEnd = "OperandEnd";
 
+        /// <summary>
+        /// PROMQL013, PROMQL014: where the fix's one replacement starts. The fix replaces [ReplaceStart,
+        /// <see cref="ReplaceEnd"/>) with <see cref="ReplaceText"/> (an insertion when both are equal); absent where no
+        /// fix is safe.
+        /// </summary>
+        public const string ReplaceStart = "ReplaceStart";
+
+        /// <summary>PROMQL013, PROMQL014: where the replaced text ends.</summary>
+        public const string ReplaceEnd = "ReplaceEnd";
+
+        /// <summary>
+        /// PROMQL013, PROMQL014: the query text that takes its place: <c>, le</c> in a <c>by</c> clause, nothing for
+        /// <c>le</c> in a <c>without</c> clause, <c> by (le)</c> after a keyword; φ/100 for a quantile.
+        /// </summary>
+        public const string ReplaceText = "ReplaceText";
+
+        /// <summary>The replacement keys, read: false when one is missing, out of order, or outside [NodeStart, NodeEnd] given.</summary>
+        public static bool TryGetReplacement(ImmutableDictionary<string, string?> properties, out int start, out int end, out string text)
+        {
+            end = 0;
+            text = string.Empty;
+            if (!TryGetOffset(properties, ReplaceStart, out start) || !TryGetOffset(properties, ReplaceEnd, out end) || end < start
+                || !properties.TryGetValue(ReplaceText, out var value) || value is null)
+            {
+                return false;
+            }
+
+            text = value;
+            return true;
+        }
+
         /// <summary>No properties: a finding without a fix.</summary>
         public static readonly ImmutableDictionary<string, string?> None = ImmutableDictionary<string, string?>.Empty;
 

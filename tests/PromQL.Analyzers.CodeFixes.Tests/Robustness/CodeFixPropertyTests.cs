@@ -29,6 +29,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
 
         private static readonly CodeFixProvider AddFilter = new AddContainerFilterCodeFixProvider();
         private static readonly CodeFixProvider RemoveSum = new RemoveRedundantSumCodeFixProvider();
+        private static readonly CodeFixProvider KeepLe = new KeepBucketLabelCodeFixProvider();
+        private static readonly CodeFixProvider AsFraction = new QuantileAsFractionCodeFixProvider();
 
         private readonly ITestOutputHelper _output;
 
@@ -57,7 +59,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             var diagnostics = await FixHarness.GetDiagnosticsAsync(document);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
             int findings = 0, fixes = 0;
-            foreach (var diagnostic in diagnostics.Where(d => d.Id is DiagnosticIds.ContainerFilterMissing or DiagnosticIds.RedundantSum))
+            foreach (var diagnostic in diagnostics.Where(d => d.Id is DiagnosticIds.ContainerFilterMissing or DiagnosticIds.RedundantSum
+                or DiagnosticIds.HistogramWithoutLe or DiagnosticIds.QuantileOutOfRange))
             {
                 findings++;
                 var span = diagnostic.Location.SourceSpan;
@@ -66,9 +69,18 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 // Every provider's own entry point, whatever the ID: a diagnostic that is not theirs gives null, never an exception.
                 await AddContainerFilterCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await RemoveRedundantSumCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await KeepBucketLabelCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await QuantileAsFractionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+
                 await RemoveSortCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
-                var provider = diagnostic.Id == DiagnosticIds.ContainerFilterMissing ? AddFilter : RemoveSum;
+                var provider = diagnostic.Id switch
+                {
+                    DiagnosticIds.ContainerFilterMissing => AddFilter,
+                    DiagnosticIds.RedundantSum => RemoveSum,
+                    DiagnosticIds.HistogramWithoutLe => KeepLe,
+                    _ => AsFraction,
+                };
                 var actions = new List<CodeAction>();
                 await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
                 Assert.True(actions.Count <= 1, $"{actions.Count} fixes for {diagnostic}");

@@ -27,6 +27,35 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             await client.QueryRangeAsync("sort(up)", s, e, step);
             """);
 
+        // PROMQL013 on the sum, PROMQL014 on the quantile, both with a fix (one replacement each).
+        private static readonly string ReplacementSource = Sources.Marked("\"histogram_quantile(95, sum by (pod) (rate(x_bucket[5m])))\"");
+
+        [Fact]
+        public async Task Replacements_AsReported_OneFixEach_AndNoneWhenBroken()
+        {
+            var document = FixHarness.CreateDocument(ReplacementSource);
+            var diagnostics = await FixHarness.GetDiagnosticsAsync(document);
+            Assert.Equal(new[] { DiagnosticIds.QuantileOutOfRange, DiagnosticIds.HistogramWithoutLe }, diagnostics.Select(d => d.Id).OrderByDescending(id => id, System.StringComparer.Ordinal));
+            foreach (var diagnostic in diagnostics)
+            {
+                Assert.Single(await ActionsAsync(document, diagnostic));
+                foreach (var (what, broken) in Broken(diagnostic))
+                {
+                    var actions = await ActionsAsync(document, broken);
+                    Assert.True(actions.Count == 0, $"{diagnostic.Id} with {what}: {actions.Count} code action(s)");
+                }
+            }
+
+            var keepLe = diagnostics.Where(d => d.Id == DiagnosticIds.HistogramWithoutLe).SelectMany(d => Broken(d).Select(b => b.Diagnostic)).ToImmutableArray();
+            var asFraction = diagnostics.Where(d => d.Id == DiagnosticIds.QuantileOutOfRange).SelectMany(d => Broken(d).Select(b => b.Diagnostic)).ToImmutableArray();
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, keepLe, KeepBucketLabelCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, asFraction, QuantileAsFractionCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+
+            // Each provider refuses the other's diagnostic.
+            Assert.Null(await KeepBucketLabelCodeFixProvider.ComputeChangesAsync(document, diagnostics.Single(d => d.Id == DiagnosticIds.QuantileOutOfRange), CancellationToken.None));
+            Assert.Null(await QuantileAsFractionCodeFixProvider.ComputeChangesAsync(document, diagnostics.Single(d => d.Id == DiagnosticIds.HistogramWithoutLe), CancellationToken.None));
+        }
+
         [Fact]
         public async Task AsReported_OneFixEach()
         {
@@ -115,6 +144,13 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                     .SetItem(FixProperties.OperandStart, properties[FixProperties.OperandEnd])
                     .SetItem(FixProperties.OperandEnd, properties[FixProperties.OperandStart])));
                 yield return ("operand past the node", With(diagnostic, location, properties.SetItem(FixProperties.OperandEnd, FixProperties.Offset(nodeEnd + 1))));
+            }
+
+            if (properties.ContainsKey(FixProperties.ReplaceStart))
+            {
+                yield return ("replacement reversed", With(diagnostic, location, properties
+                    .SetItem(FixProperties.ReplaceStart, FixProperties.Offset(int.Parse(properties[FixProperties.ReplaceEnd]!, System.Globalization.CultureInfo.InvariantCulture) + 1))));
+                yield return ("replacement before the node", With(diagnostic, location, properties.SetItem(FixProperties.ReplaceStart, "0")));
             }
         }
 

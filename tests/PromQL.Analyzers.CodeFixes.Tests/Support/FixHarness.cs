@@ -20,7 +20,9 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Support
     internal static class FixHarness
     {
         public static readonly ImmutableArray<CodeFixProvider> Providers =
-            ImmutableArray.Create<CodeFixProvider>(new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider(), new RemoveSortCodeFixProvider());
+            ImmutableArray.Create<CodeFixProvider>(
+                new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider(), new KeepBucketLabelCodeFixProvider(), new QuantileAsFractionCodeFixProvider(),
+                new RemoveSortCodeFixProvider());
 
         public static Document CreateDocument(string source)
         {

@@ -100,6 +100,40 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.Equal(reads, FixProperties.TryGetNode(properties, out _, out _, out _));
         }
 
+        [Theory]
+        [InlineData("histogram_quantile(0.9, sum by (pod) (rate(x_bucket[5m])))", "NodeEnd=36|NodeStart=24|QueryLength=58|ReplaceEnd=35|ReplaceStart=35|ReplaceText=, le")]
+        [InlineData("histogram_quantile(0.9, sum without (le) (rate(x_bucket[5m])))", "NodeEnd=40|NodeStart=24|QueryLength=62|ReplaceEnd=39|ReplaceStart=37|ReplaceText=")]
+        [InlineData("histogram_quantile(0.9, sum(rate(x_bucket[5m])))", "NodeEnd=27|NodeStart=24|QueryLength=48|ReplaceEnd=27|ReplaceStart=27|ReplaceText= by (le) ")]
+        public void HistogramWithoutLe_CarriesTheReplacement(string query, string expected) =>
+            Assert.Equal(expected, Describe(Assert.Single(RuleRunner.Run(HistogramWithoutLeRule.Find, query))));
+
+        [Theory]
+        [InlineData("histogram_quantile(95, x_bucket)", "NodeEnd=21|NodeStart=19|QueryLength=32|ReplaceEnd=21|ReplaceStart=19|ReplaceText=0.95")]
+        [InlineData("histogram_quantile(-2, x_bucket)", "NodeEnd=21|NodeStart=19|QueryLength=32")]
+        public void QuantileOutOfRange_CarriesTheReplacement(string query, string expected) =>
+            Assert.Equal(expected, Describe(Assert.Single(RuleRunner.Run(QuantileOutOfRangeRule.Find, query))));
+
+        [Theory]
+        [InlineData("3", "5", "x", true)]
+        [InlineData("3", "3", "", true)]
+        [InlineData("5", "3", "x", false)]
+        [InlineData("3", "5", null, false)]
+        [InlineData(null, "5", "x", false)]
+        public void TryGetReplacement_ChecksOrderAndText(string? start, string? end, string? text, bool reads)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(FixProperties.ReplaceStart, start)
+                .Add(FixProperties.ReplaceEnd, end)
+                .Add(FixProperties.ReplaceText, text);
+            Assert.Equal(reads, FixProperties.TryGetReplacement(properties, out _, out _, out _));
+        }
+
+        /// <summary>The query with a finding's replacement applied, or null when it carries none.</summary>
+        internal static string? ApplyReplacement(string query, Finding finding) =>
+            FixProperties.TryGetReplacement(finding.Properties, out var start, out var end, out var text)
+                ? query.Substring(0, start) + text + query.Substring(end)
+                : null;
+
         internal static string Describe(Finding finding) =>
             string.Join("|", finding.Properties.OrderBy(p => p.Key, System.StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
     }
