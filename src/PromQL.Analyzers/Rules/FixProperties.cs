@@ -43,6 +43,12 @@ namespace PromQL.Analyzers.Rules
         /// <summary>PROMQL002: where the sum's operand ends.</summary>
         public const string OperandEnd = "OperandEnd";
 
+        /// <summary>
+        /// PROMQL003: the text that replaces [<see cref="NodeStart"/>, <see cref="NodeEnd"/>), a label's new name; absent
+        /// where no rename is safe.
+        /// </summary>
+        public const string ReplaceText = "ReplaceText";
+
         /// <summary>No properties: a finding without a fix.</summary>
         public static readonly ImmutableDictionary<string, string?> None = ImmutableDictionary<string, string?>.Empty;
 

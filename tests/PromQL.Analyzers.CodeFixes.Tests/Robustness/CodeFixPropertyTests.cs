@@ -66,6 +66,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 // Both providers' own entry points, whatever the ID: a diagnostic that is not theirs gives null, never an exception.
                 await AddContainerFilterCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await RemoveRedundantSumCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await RenameRemovedCadvisorLabelCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
                 var provider = diagnostic.Id == DiagnosticIds.ContainerFilterMissing ? AddFilter : RemoveSum;
                 var actions = new List<CodeAction>();

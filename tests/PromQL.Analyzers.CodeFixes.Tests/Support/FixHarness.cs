@@ -20,7 +20,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Support
     internal static class FixHarness
     {
         public static readonly ImmutableArray<CodeFixProvider> Providers =
-            ImmutableArray.Create<CodeFixProvider>(new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider());
+            ImmutableArray.Create<CodeFixProvider>(new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider());
 
         public static Document CreateDocument(string source)
         {
