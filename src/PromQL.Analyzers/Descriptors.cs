@@ -32,6 +32,16 @@ namespace PromQL.Analyzers
             "containers, doubling the total, or, when the container is pinned as well, runs over a single series. Remove the sum to get " +
             "one series per container, or filter with container!=\"\" to get the pod total that kubectl top pod shows.");
 
+        /// <summary>PROMQL003.</summary>
+        public static readonly DiagnosticDescriptor RemovedCadvisorLabel = Create(
+            DiagnosticIds.RemovedCadvisorLabel,
+            CorrectnessCategory,
+            "cAdvisor label removed in Kubernetes 1.16",
+            "The kubelet has not exposed '{0}' on cAdvisor's {1} since Kubernetes 1.16, so {2}; use '{3}'",
+            "Kubernetes 1.16 removed the pod_name and container_name labels from the kubelet's cAdvisor metrics, which since 1.14 carried " +
+            "pod and container beside them. A matcher on the old label now matches nothing (or filters nothing), and a by, without or " +
+            "grouping on it groups every series together. Rename the label to pod or container.");
+
         /// <summary>PROMQL013.</summary>
         public static readonly DiagnosticDescriptor HistogramWithoutLe = Create(
             DiagnosticIds.HistogramWithoutLe,

@@ -12,6 +12,9 @@ namespace PromQL.Analyzers
         /// <summary>A <c>sum</c> over one pod that adds the pod cgroup to its containers, or runs over one series.</summary>
         public const string RedundantSum = "PROMQL002";
 
+        /// <summary>A cAdvisor metric selected or grouped by <c>pod_name</c> or <c>container_name</c>, labels removed in Kubernetes 1.16.</summary>
+        public const string RemovedCadvisorLabel = "PROMQL003";
+
         /// <summary><c>histogram_quantile</c> over classic-histogram buckets whose <c>le</c> label an aggregation removes.</summary>
         public const string HistogramWithoutLe = "PROMQL013";
 

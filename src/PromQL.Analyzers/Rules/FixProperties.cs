@@ -55,8 +55,10 @@ namespace PromQL.Analyzers.Rules
         public const string ReplaceEnd = "ReplaceEnd";
 
         /// <summary>
-        /// PROMQL013, PROMQL014: the query text that takes its place: <c>, le</c> in a <c>by</c> clause, nothing for
-        /// <c>le</c> in a <c>without</c> clause, <c> by (le)</c> after a keyword; φ/100 for a quantile.
+        /// PROMQL013, PROMQL014: the query text that takes [<see cref="ReplaceStart"/>, <see cref="ReplaceEnd"/>): <c>, le</c>
+        /// in a <c>by</c> clause, nothing for <c>le</c> in a <c>without</c> clause, <c> by (le)</c> after a keyword; φ/100 for
+        /// a quantile. PROMQL003: the text that replaces [<see cref="NodeStart"/>, <see cref="NodeEnd"/>), a label's new
+        /// name. Absent where no fix is safe.
         /// </summary>
         public const string ReplaceText = "ReplaceText";
 

@@ -69,6 +69,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 // Every provider's own entry point, whatever the ID: a diagnostic that is not theirs gives null, never an exception.
                 await AddContainerFilterCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await RemoveRedundantSumCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await RenameRemovedCadvisorLabelCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+
                 await KeepBucketLabelCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await QuantileAsFractionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 

@@ -22,7 +22,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Support
         public static readonly ImmutableArray<CodeFixProvider> Providers =
             ImmutableArray.Create<CodeFixProvider>(
                 new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider(), new KeepBucketLabelCodeFixProvider(), new QuantileAsFractionCodeFixProvider(),
-                new RemoveSortCodeFixProvider());
+                new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider());
 
         public static Document CreateDocument(string source)
         {
