@@ -126,10 +126,149 @@ def kube_state_metrics(repo):
     return rows
 
 
+# ---------------------------------------------------------------- node_exporter
+OTHER_PLATFORMS = re.compile(r"_(darwin|freebsd|openbsd|netbsd|dragonfly|solaris|aix|windows|bsd|nonlinux|noncgo|cgo|kstat|sysctl|ioctl)(_\w+)?\.go$")
+
+
+def go_call_args(text, start):
+    """The top-level arguments of the call whose '(' is at text[start], and the index after its ')'."""
+    depth, args, current, i, quote = 0, [], [], start, None
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            current.append(ch)
+            if ch == "\\" and quote == '"':
+                current.append(text[i + 1])
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "\"`":
+            quote = ch
+            current.append(ch)
+        elif ch in "([{":
+            depth += 1
+            if depth > 1:
+                current.append(ch)
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                args.append("".join(current).strip())
+                return args, i + 1
+            current.append(ch)
+        elif ch == "," and depth == 1:
+            args.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    return None, len(text)
+
+
+def go_string(expr, constants):
+    """A string expression made of literals and constants joined by '+', or None."""
+    parts = []
+    for part in expr.split("+"):
+        part = part.strip()
+        if len(part) >= 2 and part[0] == part[-1] == '"' and '"' not in part[1:-1]:
+            parts.append(part[1:-1])
+        elif part in constants:
+            parts.append(constants[part])
+        else:
+            return None
+    return "".join(parts)
+
+
+def node_exporter(repo):
+    """collector/*.go for Linux (and files without a platform suffix): every prometheus.NewDesc whose name is
+    prometheus.BuildFQName(namespace, sub, name) or a string, with every part known from string constants of the
+    package. Its type is the value type of the MustNewConstMetric calls that send the variable or field it is
+    assigned to, or of the typedDesc{desc, prometheus.XValue} literal it is in; a desc whose sends disagree or are
+    not found is left out (so are the names built at run time: meminfo, netstat, vmstat, ...)."""
+    paths = [p for p in repo.files("collector") if p.endswith(".go") and not p.endswith("_test.go")
+             and not OTHER_PLATFORMS.search(p)]
+    texts = [repo.show(p) for p in paths]
+    # constants: a file's own first, then the package's; a name given two values (in one file, or in two files
+    # without one of its own) is not resolved, so a name built from it is left out rather than guessed
+    file_constants = []
+    package, seen_twice = {}, set()
+    for text in texts:
+        own, twice = {}, set()
+        for key, value in re.findall(r"^\s*(?:const\s+)?(\w+)\s*=\s*\"([^\"]*)\"", text, re.M):
+            if own.get(key, value) != value:
+                twice.add(key)
+            own[key] = value
+        for key in twice:
+            del own[key]
+        for key, value in own.items():
+            if package.get(key, value) != value:
+                seen_twice.add(key)
+            package[key] = value
+        file_constants.append((own, twice))
+    for key in seen_twice:
+        del package[key]
+    send = r"MustNewConstMetric\(\s*(?:[\w.]*\.)?(\w+),\s*prometheus\.(Counter|Gauge|Untyped)Value"
+    sends_in = []  # per file: variable or field -> value types it is sent with
+    for text in texts:
+        sends = {}
+        for m in re.finditer(send, text):
+            sends.setdefault(m.group(1), set()).add(m.group(2).lower())
+        sends_in.append(sends)
+    # a package-level desc given to a field (`cpu: nodeCPUSecondsDesc,`) is sent under the field's name
+    # and a desc put in a typedDesc literal (`desc: readsCompletedDesc, valueType: prometheus.CounterValue`) has its type
+    aliases = {}
+    for text, sends in zip(texts, sends_in):
+        for m in re.finditer(r"(\w+):\s*(\w+Desc),", text):
+            if m.group(1) != "desc":
+                aliases.setdefault(m.group(2), set()).update(sends.get(m.group(1), set()))
+        for m in re.finditer(r"desc:\s*(\w+),\s*valueType:\s*prometheus\.(Counter|Gauge|Untyped)Value", text):
+            aliases.setdefault(m.group(1), set()).add(m.group(2).lower())
+    rows = []
+    for text, sends, (own, twice) in zip(texts, sends_in, file_constants):
+        constants = {k: v for k, v in package.items() if k not in twice}
+        constants.update(own)
+        for m in re.finditer(r"prometheus\.NewDesc\(", text):
+            args, after = go_call_args(text, m.end() - 1)
+            if not args or len(args) < 3:
+                continue
+            fq = re.fullmatch(r"prometheus\.BuildFQName\(([^()]*)\)", args[0], re.S)
+            if fq:
+                parts = [go_string(x, constants) for x in fq.group(1).split(",")]
+                if len(parts) != 3 or any(x is None for x in parts):
+                    continue
+                name = "_".join(x for x in parts if x)
+            else:
+                name = go_string(args[0], constants)
+                if name is None:
+                    continue
+            labels = None
+            lm = re.fullmatch(r"\[\]string\{(.*)\}", args[2], re.S)
+            if lm:
+                labels = label_list(lm.group(1).replace("\n", " ").rstrip().rstrip(","), constants)
+            elif args[2] == "nil":
+                labels = []
+            before = text[:m.start()]
+            kinds = set()
+            typed = re.match(r"\s*,\s*(?:valueType:\s*)?prometheus\.(Counter|Gauge|Untyped)Value\s*,?\s*\}", text[after:])
+            if re.search(r"\{\s*(?:desc:\s*)?$", before) and typed:
+                kinds.add(typed.group(1).lower())  # a {desc, valueType} literal (typedDesc)
+            else:
+                var = re.search(r"(\w+)\s*(?::|=|:=)\s*$", before)
+                if var:
+                    kinds = set(sends.get(var.group(1), set()))
+                    if not kinds:
+                        kinds = set().union(*(other.get(var.group(1), set()) for other in sends_in))
+                    kinds |= aliases.get(var.group(1), set())
+            if len(kinds) == 1 and next(iter(kinds)) in TYPES:
+                rows.append((name, next(iter(kinds)), labels))
+    return rows
+
+
+
 SOURCES = [
     # (source name in the catalog, repository, tag, reader)
     ("cAdvisor", "google/cadvisor", "v0.60.5", cadvisor),
     ("kube-state-metrics", "kubernetes/kube-state-metrics", "v2.20.0", kube_state_metrics),
+    ("node_exporter", "prometheus/node_exporter", "v1.12.1", node_exporter),
 ]
 
 

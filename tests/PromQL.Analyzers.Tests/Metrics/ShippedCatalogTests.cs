@@ -31,6 +31,12 @@ namespace PromQL.Analyzers.Tests.Metrics
         [InlineData("kube_pod_container_resource_requests", "Gauge", "a kube-state-metrics gauge")]
         [InlineData("kube_pod_status_phase", "Gauge", "a kube-state-metrics gauge")]
         [InlineData("kube_pod_container_status_restarts_total", "Counter", "a kube-state-metrics counter")]
+        [InlineData("node_cpu_seconds_total", "Counter", "a node_exporter counter")] // cpu_common.go nodeCPUSecondsDesc, sent as c.cpu
+        [InlineData("node_filesystem_avail_bytes", "Gauge", "a node_exporter gauge")]
+        [InlineData("node_load1", "Gauge", "a node_exporter gauge")] // typedDesc{NewDesc(namespace+"_load1"), GaugeValue}
+        [InlineData("node_disk_io_time_seconds_total", "Counter", "a node_exporter counter")]
+        [InlineData("node_supervisord_start_time_seconds", "Counter", "a node_exporter counter")] // upstream sends it as CounterValue
+        [InlineData("node_systemd_socket_refused_connections_total", "Gauge", "a node_exporter gauge")] // upstream sends it as GaugeValue
         public void KnownFact_FromTheShippedCatalog(string name, string typeName, string provenance)
         {
             Assert.True(MetricCatalog.Shipped.TryGet(name, out var fact), name);
@@ -44,6 +50,7 @@ namespace PromQL.Analyzers.Tests.Metrics
         [Theory]
         [InlineData("container_memory_failcnt", "cAdvisor", "v0.60.5")]
         [InlineData("kube_pod_status_phase", "kube-state-metrics", "v2.20.0")]
+        [InlineData("node_cpu_seconds_total", "node_exporter", "v1.12.1")]
         public void KnownFamily_NamesItsSourceAndTag(string name, string source, string version)
         {
             Assert.True(MetricCatalog.Shipped.TryGetFamily(name, out _, out var actualSource, out var actualVersion));
@@ -57,6 +64,7 @@ namespace PromQL.Analyzers.Tests.Metrics
         [InlineData("container_network_tcp_usage_total", "tcp_state")]
         [InlineData("container_tasks_state", "state")]
         [InlineData("container_memory_failcnt", "")] // no extraLabels; base labels are not listed
+        [InlineData("node_cpu_seconds_total", "cpu,mode")]
         [InlineData("kube_pod_status_phase", "pod,namespace,phase,uid")] // the table's Labels/tags, escaped '\|' kept in one cell
         public void KnownFamily_ListsTheSourcesLabels(string name, string labels)
         {
