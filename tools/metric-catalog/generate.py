@@ -23,8 +23,13 @@ class Repo:
         self.dir = git_dirs.get(slug) or os.path.join("/work/.mirror", slug.replace("/", "+"), "repo")
 
     def show(self, path):
-        return subprocess.run(["git", "--git-dir", self.dir, "show", self.tag + ":" + path],
+        text = subprocess.run(["git", "--git-dir", self.dir, "show", self.tag + ":" + path],
                               check=True, capture_output=True, text=True).stdout
+        if path.endswith(".go"):
+            # line comments out (a `//` at a line's start or after a space: not inside "http://..."), so that a
+            # comment between a call's arguments cannot shift them
+            text = re.sub(r"(^|[ \t])//[^\n]*", r"\1", text, flags=re.M)
+        return text
 
     def files(self, under):
         out = subprocess.run(["git", "--git-dir", self.dir, "ls-tree", "-r", "--name-only", self.tag, under],
@@ -264,11 +269,67 @@ def node_exporter(repo):
 
 
 
+# ---------------------------------------------------------------- client_golang / component-base Opts
+OPTS_CALL = re.compile(r"\bNew(Counter|Gauge|Histogram|Summary)(Vec|Func)?\(\s*&?(?:\w+\.)?(Counter|Gauge|Histogram|Summary)Opts\{")
+
+
+def typed_constants(text, prefix=""):
+    """String constants and variables `X = "v"` / `X string = "v"` of a Go file, keys prefixed (`plugin.`)."""
+    found = {}
+    for key, value in re.findall(r"^\s*(?:const\s+|var\s+)?(\w+)(?:\s+string)?\s*=\s*\"([^\"]*)\"", text, re.M):
+        found[prefix + key] = None if prefix + key in found and found[prefix + key] != value else value
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def opts_metrics(text, constants):
+    """Every New{Counter,Gauge,Histogram,Summary}[Vec|Func](&XOpts{Namespace, Subsystem, Name, ...}, labels) of a
+    file: the name is the non-empty parts joined by `_` (as BuildFQName does), the type the Opts kind (a constructor
+    whose kind differs from its Opts' is skipped), the labels the second argument's []string{...} literal."""
+    rows = []
+    for m in OPTS_CALL.finditer(text):
+        if m.group(1) != m.group(3):
+            continue
+        args, _ = go_call_args(text, text.index("(", m.start()))
+        if not args:
+            continue
+        body = args[0][args[0].index("{") + 1:]
+        fields = dict(re.findall(r"(?:^|,|\n)\s*(Namespace|Subsystem|Name):\s*([^,\n]+)", body))
+        parts = [go_string(fields[f], constants) if f in fields else "" for f in ("Namespace", "Subsystem", "Name")]
+        if "Name" not in fields or any(part is None for part in parts):
+            continue
+        labels = []
+        if m.group(2) == "Vec":
+            lm = re.fullmatch(r"\[\]string\{(.*)\}", args[1].strip(), re.S) if len(args) > 1 else None
+            labels = label_list(lm.group(1).replace("\n", " ").rstrip().rstrip(","), constants) if lm else None
+        rows.append(("_".join(part for part in parts if part), m.group(1).lower(), labels))
+    return rows
+
+
+def apiserver(repo):
+    """pkg/endpoints/metrics/metrics.go of k8s.io/apiserver (component-base metrics Opts)."""
+    text = repo.show("pkg/endpoints/metrics/metrics.go")
+    return opts_metrics(text, typed_constants(text))
+
+
+def coredns(repo):
+    """plugin/metrics/vars/*.go (client_golang promauto Opts), `plugin.Namespace` from plugin/plugin.go."""
+    constants = typed_constants(repo.show("plugin/plugin.go"), "plugin.")
+    rows = []
+    for path in repo.files("plugin/metrics/vars"):
+        if path.endswith(".go") and not path.endswith("_test.go"):
+            text = repo.show(path)
+            rows.extend(opts_metrics(text, dict(constants, **typed_constants(text))))
+    return rows
+
+
+
 SOURCES = [
     # (source name in the catalog, repository, tag, reader)
     ("cAdvisor", "google/cadvisor", "v0.60.5", cadvisor),
     ("kube-state-metrics", "kubernetes/kube-state-metrics", "v2.20.0", kube_state_metrics),
     ("node_exporter", "prometheus/node_exporter", "v1.12.1", node_exporter),
+    ("apiserver", "kubernetes/apiserver", "v0.36.3", apiserver),
+    ("CoreDNS", "coredns/coredns", "v1.14.7", coredns),
 ]
 
 

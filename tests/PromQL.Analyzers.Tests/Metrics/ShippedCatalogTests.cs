@@ -37,6 +37,10 @@ namespace PromQL.Analyzers.Tests.Metrics
         [InlineData("node_disk_io_time_seconds_total", "Counter", "a node_exporter counter")]
         [InlineData("node_supervisord_start_time_seconds", "Counter", "a node_exporter counter")] // upstream sends it as CounterValue
         [InlineData("node_systemd_socket_refused_connections_total", "Gauge", "a node_exporter gauge")] // upstream sends it as GaugeValue
+        [InlineData("apiserver_request_total", "Counter", "an apiserver counter")] // NewCounterVec(&CounterOpts{Subsystem: APIServerComponent})
+        [InlineData("apiserver_request_duration_seconds", "Histogram", "an apiserver histogram")]
+        [InlineData("coredns_dns_requests_total", "Counter", "a CoreDNS counter")] // Namespace: plugin.Namespace ("coredns"), Subsystem "dns"
+        [InlineData("coredns_dns_request_duration_seconds", "Histogram", "a CoreDNS histogram")]
         public void KnownFact_FromTheShippedCatalog(string name, string typeName, string provenance)
         {
             Assert.True(MetricCatalog.Shipped.TryGet(name, out var fact), name);
@@ -48,9 +52,24 @@ namespace PromQL.Analyzers.Tests.Metrics
         }
 
         [Theory]
+        [InlineData("apiserver_request_duration_seconds_bucket", "Bucket")]
+        [InlineData("apiserver_request_duration_seconds_count", "Count")]
+        [InlineData("coredns_dns_request_duration_seconds_sum", "Sum")]
+        public void HistogramSeries_ResolveToTheirFamily(string name, string partName)
+        {
+            Assert.True(MetricCatalog.Shipped.TryGet(name, out var fact), name);
+
+            Assert.Equal(MetricType.Histogram, fact.Type);
+            Assert.Equal((MetricPart)Enum.Parse(typeof(MetricPart), partName), fact.Part);
+            Assert.Equal(name.Substring(0, name.LastIndexOf('_')), fact.Family);
+        }
+
+        [Theory]
         [InlineData("container_memory_failcnt", "cAdvisor", "v0.60.5")]
         [InlineData("kube_pod_status_phase", "kube-state-metrics", "v2.20.0")]
         [InlineData("node_cpu_seconds_total", "node_exporter", "v1.12.1")]
+        [InlineData("apiserver_request_total", "apiserver", "v0.36.3")]
+        [InlineData("coredns_dns_requests_total", "CoreDNS", "v1.14.7")]
         public void KnownFamily_NamesItsSourceAndTag(string name, string source, string version)
         {
             Assert.True(MetricCatalog.Shipped.TryGetFamily(name, out _, out var actualSource, out var actualVersion));
@@ -65,6 +84,8 @@ namespace PromQL.Analyzers.Tests.Metrics
         [InlineData("container_tasks_state", "state")]
         [InlineData("container_memory_failcnt", "")] // no extraLabels; base labels are not listed
         [InlineData("node_cpu_seconds_total", "cpu,mode")]
+        [InlineData("apiserver_request_total", "verb,dry_run,group,version,resource,subresource,scope,component,code")]
+        [InlineData("apiserver_request_timestamp_comparison_time", "code_path")] // a comment between the arguments is skipped
         [InlineData("kube_pod_status_phase", "pod,namespace,phase,uid")] // the table's Labels/tags, escaped '\|' kept in one cell
         public void KnownFamily_ListsTheSourcesLabels(string name, string labels)
         {
