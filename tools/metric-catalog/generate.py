@@ -323,6 +323,21 @@ def coredns(repo):
 
 
 
+def prometheus_own(repo):
+    """Prometheus's own prometheus_* metrics: the Opts literals of every non-test .go file, except documentation/,
+    web/ui/ and tsdb/wlog/ (whose metrics are registered under a prefix given at run time,
+    WrapRegistererWithPrefix); only names that come out beginning with `prometheus_` are kept (a name whose
+    namespace or subsystem is a constant of another file is not resolved and left out)."""
+    rows = []
+    for path in repo.files("."):
+        if not path.endswith(".go") or path.endswith("_test.go") or path.startswith(("documentation/", "web/ui/", "tsdb/wlog/")):
+            continue
+        text = repo.show(path)
+        if "Opts{" in text:
+            rows.extend(row for row in opts_metrics(text, typed_constants(text)) if row[0].startswith("prometheus_"))
+    return rows
+
+
 SOURCES = [
     # (source name in the catalog, repository, tag, reader)
     ("cAdvisor", "google/cadvisor", "v0.60.5", cadvisor),
@@ -330,6 +345,7 @@ SOURCES = [
     ("node_exporter", "prometheus/node_exporter", "v1.12.1", node_exporter),
     ("apiserver", "kubernetes/apiserver", "v0.36.3", apiserver),
     ("CoreDNS", "coredns/coredns", "v1.14.7", coredns),
+    ("Prometheus", "prometheus/prometheus", "v3.14.0", prometheus_own),
 ]
 
 
@@ -351,7 +367,15 @@ def main(argv):
     for source, slug, tag, reader in SOURCES:
         repo = Repo(slug, tag, git_dirs)
         added = 0
-        for name, kind, labels in reader(repo):
+        rows = reader(repo)
+        kinds = {}
+        for name, kind, _ in rows:
+            kinds.setdefault(name, set()).add(kind)
+        for name in sorted(n for n, k in kinds.items() if len(k) > 1):
+            conflicts.append("%s: %s %s gives it as %s; left out" % (name, source, tag, " and ".join(sorted(kinds[name]))))
+        for name, kind, labels in rows:
+            if len(kinds[name]) > 1:
+                continue
             if not NAME.match(name) or kind not in TYPES:
                 raise SystemExit("%s: bad row %r %r" % (source, name, kind))
             if name in catalog:
