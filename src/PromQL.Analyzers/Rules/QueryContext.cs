@@ -1,4 +1,5 @@
 using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Metrics;
 using PromQL.Parsing;
 using PromQL.Parsing.Syntax;
 
@@ -10,12 +11,13 @@ namespace PromQL.Analyzers.Rules
     /// </summary>
     internal sealed class QueryContext
     {
-        public QueryContext(PromQlParseResult parse, bool isMarked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown)
+        public QueryContext(PromQlParseResult parse, bool isMarked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown, MetricKnowledge? metrics = null)
         {
             Parse = parse;
             IsMarked = isMarked;
             Options = options;
             Kind = kind;
+            Metrics = metrics ?? MetricKnowledge.FromOptions(options);
         }
 
         /// <summary>The parser's result: the tree (null when it does not parse) and its diagnostics.</summary>
@@ -31,5 +33,11 @@ namespace PromQL.Analyzers.Rules
 
         /// <summary>How Prometheus runs the query, where the call site tells (the HTTP API endpoint, a known client API); else unknown.</summary>
         public QueryKind Kind { get; }
+
+        /// <summary>
+        /// What is known of metric names: the options, the compilation's definitions, the shipped catalog, the naming
+        /// conventions, in that order of trust (docs/metrics.md).
+        /// </summary>
+        public MetricKnowledge Metrics { get; }
     }
 }

@@ -5,6 +5,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Detection;
+using PromQL.Analyzers.Metrics;
 
 namespace PromQL.Analyzers.Rules
 {
@@ -80,6 +81,14 @@ namespace PromQL.Analyzers.Rules
             }
 
             foreach (var option in DetectionOptions.All)
+            {
+                if (seen.Add(option.Key))
+                {
+                    builder.Add(option);
+                }
+            }
+
+            foreach (var option in MetricOptions.All)
             {
                 if (seen.Add(option.Key))
                 {

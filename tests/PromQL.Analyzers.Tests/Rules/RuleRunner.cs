@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Metrics;
 using PromQL.Analyzers.Rules;
 using PromQL.Parsing;
 using PromQL.Parsing.Syntax;
@@ -29,6 +30,40 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.False(result.HasErrors, "test query must parse: " + string.Join("; ", result.Diagnostics.Select(d => d.Message)));
             var findings = new List<Finding>();
             rule(result.Expression!, query, options ?? PromQlAnalyzerOptions.Default, findings);
+            return findings;
+        }
+
+        /// <summary>Options from an <c>.editorconfig</c>-like text: <c>key = value</c> lines (blank lines and <c>#</c> comments skipped).</summary>
+        public static PromQlAnalyzerOptions OptionsFrom(string editorconfig)
+        {
+            var pairs = new List<(string, string)>();
+            foreach (var raw in editorconfig.Split('\n'))
+            {
+                var line = raw.Trim();
+                var equals = line.IndexOf('=');
+                if (line.Length == 0 || line[0] == '#' || equals < 0)
+                {
+                    continue;
+                }
+
+                pairs.Add((line.Substring(0, equals).Trim(), line.Substring(equals + 1).Trim()));
+            }
+
+            return PromQlAnalyzerOptions.FromPairs(pairs.ToArray());
+        }
+
+        /// <summary>Runs a whole rule on <paramref name="query"/>, which must parse, with the options of an <c>.editorconfig</c>-like text.</summary>
+        public static List<Finding> Run(QueryRule rule, string query, string editorconfig, bool marked = true, QueryKind kind = QueryKind.Unknown) =>
+            Run(rule, query, MetricKnowledge.FromOptions(OptionsFrom(editorconfig)), marked, kind);
+
+        /// <summary>Runs a whole rule on <paramref name="query"/>, which must parse, with the given metric knowledge (and its options).</summary>
+        public static List<Finding> Run(QueryRule rule, string query, MetricKnowledge? metrics = null, bool marked = true, QueryKind kind = QueryKind.Unknown)
+        {
+            var result = PromQlParser.Parse(query);
+            Assert.False(result.HasErrors, "test query must parse: " + string.Join("; ", result.Diagnostics.Select(d => d.Message)));
+            var options = metrics?.Options ?? PromQlAnalyzerOptions.Default;
+            var findings = new List<Finding>();
+            rule.Analyze(new QueryContext(result, marked, options, kind, metrics), findings);
             return findings;
         }
 
