@@ -65,6 +65,30 @@ namespace PromQL.Analyzers.Tests.Analyzer
                 """));
 
         [Fact]
+        public Task StringSyntaxMember_Assigned() =>
+            VerifyCS.VerifyAnalyzerAsync(WithService("""
+                private const string Q = "rate({|PROMQL100:up|})";
+
+                [StringSyntax("PromQL")]
+                public string Expression { get; set; } = "";
+
+                void M(PrometheusService other) => other.Expression = Q;
+                """));
+
+        [Fact]
+        public Task HttpApiUrl_Concatenated_AndFormEntry() =>
+            VerifyCS.VerifyAnalyzerAsync(WithService("""
+                private const string Q = "rate({|PROMQL100:up|})";
+                internal const string R = "rate({|PROMQL100:up|})";
+
+                Task<string> M() => _http.GetStringAsync("http://p:9090/api/v1/query?query=" + Uri.EscapeDataString(Q));
+
+                Task<HttpResponseMessage> N() => _http.PostAsync(
+                    "http://p:9090/api/v1/query",
+                    new FormUrlEncodedContent(new[] { new System.Collections.Generic.KeyValuePair<string, string>("query", R) }));
+                """));
+
+        [Fact]
         public Task ConfiguredMethod() =>
             new VerifyCS.Test
             {
