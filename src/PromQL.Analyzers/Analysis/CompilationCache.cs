@@ -96,6 +96,12 @@ namespace PromQL.Analyzers.Analysis
                 }
 
                 var result = expression == root ? rootResult : Pipeline.AnalyzeAny(expression, options, model, cancellationToken);
+                if (result.FollowsUses)
+                {
+                    // A constant's literal in the member (const A = "…", B = "…"): what its uses say may change elsewhere.
+                    return;
+                }
+
                 offsets.Add(expression.SpanStart - memberStart);
                 diagnostics.Add(Relative(result.Diagnostics, memberStart));
             }

@@ -39,6 +39,14 @@ namespace PromQL.Analyzers.Analysis
         /// <summary>The diagnostics of a screened string, with absolute spans.</summary>
         public StringResult Analyze(ExpressionSyntax root, StringScreening screening, PromQlAnalyzerOptions options, SemanticModel model, CancellationToken cancellationToken)
         {
+            var result = AnalyzeWhereItStands(root, screening, options, model, cancellationToken);
+
+            // A constant's literal is PromQL by its uses in other members: its member's result must not outlive them.
+            return screening.MaybeConst ? new StringResult(result.Diagnostics, worthKeeping: false, followsUses: true) : result;
+        }
+
+        private StringResult AnalyzeWhereItStands(ExpressionSyntax root, StringScreening screening, PromQlAnalyzerOptions options, SemanticModel model, CancellationToken cancellationToken)
+        {
             var format = FormatReading.Plain;
             if (screening.Format.IsFound)
             {
@@ -155,11 +163,15 @@ namespace PromQL.Analyzers.Analysis
     /// </summary>
     internal readonly struct StringResult
     {
-        public StringResult(ImmutableArray<CachedDiagnostic> diagnostics, bool worthKeeping)
+        public StringResult(ImmutableArray<CachedDiagnostic> diagnostics, bool worthKeeping, bool followsUses = false)
         {
             Diagnostics = diagnostics;
             WorthKeeping = worthKeeping;
+            FollowsUses = followsUses;
         }
+
+        /// <summary>The result depends on uses in other members (a constant's, <see cref="ConstFlow"/>): its member is never kept.</summary>
+        public bool FollowsUses { get; }
 
         public ImmutableArray<CachedDiagnostic> Diagnostics { get; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Runtime.CompilerServices;
@@ -18,6 +19,8 @@ namespace PromQL.Analyzers.Detection
     {
         private readonly ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>> _treeNames = new ConditionalWeakTable<SyntaxTree, ImmutableHashSet<string>>();
         private readonly ConditionalWeakTable<SyntaxTree, TreeWrappers> _treeWrappers = new ConditionalWeakTable<SyntaxTree, TreeWrappers>();
+        private readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, IReadOnlyList<int>?>> _nameHits =
+            new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, IReadOnlyList<int>?>>();
         private readonly ConditionalWeakTable<SyntaxTree, TreeLanguageComments> _treeComments = new ConditionalWeakTable<SyntaxTree, TreeLanguageComments>();
         private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> _metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
         private readonly ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>> _knownApiTypes = new ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>>();
@@ -44,6 +47,21 @@ namespace PromQL.Analyzers.Detection
 
         /// <summary>Where a tree's methods may pass a string parameter on to a PromQL target (see <see cref="WrapperSyntax"/>).</summary>
         public TreeWrappers WrappersOf(SyntaxTree tree) => _treeWrappers.GetValue(tree, static t => new TreeWrappers(t));
+
+        /// <summary>
+        /// Where a name stands as a whole word in a tree's text (<see cref="SourceTextSearch"/>), null when nowhere;
+        /// asked for the names of constants that hold a query (<see cref="ConstFlow"/>), kept per tree.
+        /// </summary>
+        public IReadOnlyList<int>? NameHitsOf(SyntaxTree tree, string name, CancellationToken cancellationToken)
+        {
+            var byName = _nameHits.GetValue(tree, static _ => new ConcurrentDictionary<string, IReadOnlyList<int>?>(StringComparer.Ordinal));
+            if (!byName.TryGetValue(name, out var hits))
+            {
+                hits = byName.GetOrAdd(name, SourceTextSearch.Find(tree.GetText(cancellationToken), new[] { name }, wholeWord: true, cancellationToken));
+            }
+
+            return hits;
+        }
 
         /// <summary>
         /// Every name a wrapper search asked the trees about, so that an edit is compared on all of them

@@ -49,6 +49,12 @@ namespace PromQL.Analyzers.Detection
         /// <summary>The methods whose string parameter this compilation's own code sends on to a PromQL target.</summary>
         public InferredWrappers Wrappers { get; }
 
+        /// <summary>Where a name stands as a whole word in a tree's text, kept per tree.</summary>
+        public IReadOnlyList<int>? NameHitsOf(SyntaxTree tree, string name, CancellationToken cancellationToken) => _cache.NameHitsOf(tree, name, cancellationToken);
+
+        /// <summary>The compilation's trees.</summary>
+        public IEnumerable<SyntaxTree> Trees => _compilation.SyntaxTrees;
+
         /// <summary>The <c>lang=promql</c> comments of a tree.</summary>
         public TreeLanguageComments LanguageCommentsOf(SyntaxTree tree) => _cache.LanguageCommentsOf(tree);
 
@@ -114,12 +120,7 @@ namespace PromQL.Analyzers.Detection
                 return false;
             }
 
-            var constants = _constantsByName.Value;
-            if (!constants.TryGetValue(name, out var values))
-            {
-                values = constants.GetOrAdd(name, FieldConstants(name, cancellationToken));
-            }
-
+            var values = FieldConstantsNamed(name, cancellationToken);
             foreach (var value in values)
             {
                 if (options.HasContentTrigger(value))
@@ -157,6 +158,40 @@ namespace PromQL.Analyzers.Detection
             return false;
         }
 
+
+        /// <summary>
+        /// Whether an interpolation or operand names a source field constant whose value has a query's shape (found by
+        /// name through the declaration index, without binding): <c>const string Q = Rate + "up)";</c>.
+        /// </summary>
+        public bool NamesQueryShapedConstant(ExpressionSyntax part, CancellationToken cancellationToken)
+        {
+            var name = TargetSyntax.RightmostName(part);
+            if (name.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var value in FieldConstantsNamed(name, cancellationToken))
+            {
+                if (TextScan.TextHasQueryShape(value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private ImmutableArray<string> FieldConstantsNamed(string name, CancellationToken cancellationToken)
+        {
+            var constants = _constantsByName.Value;
+            if (!constants.TryGetValue(name, out var values))
+            {
+                values = constants.GetOrAdd(name, FieldConstants(name, cancellationToken));
+            }
+
+            return values;
+        }
 
         /// <summary>The wrapper names of this compilation's epoch, for these options.</summary>
         private ImmutableHashSet<string> WrapperNames(PromQlAnalyzerOptions options)

@@ -271,7 +271,7 @@ namespace PromQL.Analyzers.Detection
             return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(edge.Use, cancellationToken).Symbol, expected);
         }
 
-        private SemanticModel ModelOf(SyntaxTree tree, SemanticModel callerModel)
+        internal SemanticModel ModelOf(SyntaxTree tree, SemanticModel callerModel)
         {
             if (callerModel.SyntaxTree == tree)
             {

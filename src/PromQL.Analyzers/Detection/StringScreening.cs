@@ -15,8 +15,9 @@ namespace PromQL.Analyzers.Detection
     /// </summary>
     internal readonly struct StringScreening
     {
-        private StringScreening(TextScan scan, FormatCall format, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal, HttpApiUse http, bool maybeUrl)
+        private StringScreening(TextScan scan, FormatCall format, bool byComment, bool maybeTarget, bool maybeContent, bool maybeLocal, HttpApiUse http, bool maybeUrl, bool maybeConst)
         {
+            MaybeConst = maybeConst;
             Scan = scan;
             Format = format;
             ByComment = byComment;
@@ -47,6 +48,13 @@ namespace PromQL.Analyzers.Detection
 
         /// <summary>A query held in a local first and passed on later: only followed when it has a query's shape.</summary>
         public bool MaybeLocal { get; }
+
+        /// <summary>
+        /// A query kept in a <c>const</c> or <c>static readonly</c> field, which may be passed whole to a target
+        /// elsewhere (<see cref="ConstFlow"/>): only followed when it has a query's shape. Its result then depends on
+        /// other members, so it is never kept with its own member's.
+        /// </summary>
+        public bool MaybeConst { get; }
 
         /// <summary>The string is sent as the query of a Prometheus HTTP API URL, if the calls syntax saw are the BCL's.</summary>
         public HttpApiUse Http { get; }
@@ -89,10 +97,13 @@ namespace PromQL.Analyzers.Detection
                 && (scan.HasWatchedPrefix
                     || (scan.HasQueryShape && scan.HasOtherParts && AnyNamesWatchedConstant(TextScan.OtherParts(root), facts, options, cancellationToken)));
             var maybeLocal = !byComment && targetKind == TargetKind.None && scan.HasQueryShape;
+            var maybeConst = !byComment && targetKind == TargetKind.Initializer && format.Kind == FormatCallKind.None
+                && (scan.HasQueryShape || scan.HasOtherParts) && ConstFlow.DeclaratorOf(root) is not null
+                && (scan.HasQueryShape || AnyNamesQueryShapedConstant(TextScan.OtherParts(root), facts, cancellationToken));
             var http = byComment ? default : HttpApiTargets.Find(flow);
             var maybeUrl = scan.HasApiPath && UrlQueryLiterals.MayHoldQuery(root);
-            return byComment || maybeTarget || maybeContent || maybeLocal || http.IsFound || maybeUrl
-                ? new StringScreening(scan, format, byComment, maybeTarget, maybeContent, maybeLocal, http, maybeUrl)
+            return byComment || maybeTarget || maybeContent || maybeLocal || http.IsFound || maybeUrl || maybeConst
+                ? new StringScreening(scan, format, byComment, maybeTarget, maybeContent, maybeLocal, http, maybeUrl, maybeConst)
                 : null;
         }
 
@@ -116,7 +127,26 @@ namespace PromQL.Analyzers.Detection
                 return true;
             }
 
-            return MaybeLocal && LocalFlow.FlowsIntoPromQlTarget(flow, facts, model, options, cancellationToken, out kind);
+            if (MaybeLocal && LocalFlow.FlowsIntoPromQlTarget(flow, facts, model, options, cancellationToken, out kind))
+            {
+                return true;
+            }
+
+            return MaybeConst && ConstFlow.DeclaratorOf(flow) is { } declarator
+                && ConstFlow.FlowsIntoPromQlTarget(declarator, facts, model, options, cancellationToken, out kind);
+        }
+
+        private static bool AnyNamesQueryShapedConstant(List<ExpressionSyntax> parts, DetectionFacts facts, CancellationToken cancellationToken)
+        {
+            foreach (var part in parts)
+            {
+                if (facts.NamesQueryShapedConstant(part, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool AnyNamesWatchedConstant(List<ExpressionSyntax> parts, DetectionFacts facts, PromQlAnalyzerOptions options, CancellationToken cancellationToken)

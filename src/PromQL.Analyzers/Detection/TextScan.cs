@@ -204,6 +204,20 @@ namespace PromQL.Analyzers.Detection
             return false;
         }
 
+        /// <summary>Whether <paramref name="text"/> (a constant's value) has a query's shape, as <see cref="HasQueryShape"/> reads literal text.</summary>
+        public static bool TextHasQueryShape(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] is '{' or '(' or '[' && (i == 0 || IsNameEnd(text[i - 1])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The interpolation expressions and non-literal operands, for the rare string that needs them.</summary>
         public static List<ExpressionSyntax> OtherParts(ExpressionSyntax root)
         {

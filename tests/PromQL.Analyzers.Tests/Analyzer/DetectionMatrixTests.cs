@@ -47,17 +47,18 @@ namespace PromQL.Analyzers.Tests.Analyzer
             DetectionMatrix.VerifyEveryPathAsync("rate(container_memory_rss{pod=\"p\"}) > 0", new[] { DetectionPaths.Content });
 
         /// <summary>
-        /// The limit the matrix found (docs/detection.md "What is not read"): a const passed whole to a target is not
-        /// followed back; used in a hole or a <c>+</c> it is substituted there; a marked declaration is read where it is.
+        /// The const case the matrix found: a const passed whole to a target makes its own literal PromQL (followed
+        /// back, see <c>ConstFlowTests</c>); used in a hole or a <c>+</c> it is substituted there and not followed
+        /// back; a marked declaration is read where it is.
         /// </summary>
         [Fact]
-        public Task ConstPassedWhole_NotFollowed_MarkedDeclarationIs() =>
+        public Task ConstPassedWhole_Followed_InAHoleSubstituted_MarkedDeclarationRead() =>
             VerifyCS.VerifyAnalyzerAsync("""
                 using System.Diagnostics.CodeAnalysis;
 
                 class C
                 {
-                    const string Whole = "rate(up)";
+                    const string Whole = "rate({|PROMQL100:up|})";
                     const string Part = "rate(up)";
 
                     // lang=promql
