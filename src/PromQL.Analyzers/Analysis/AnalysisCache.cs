@@ -1,9 +1,11 @@
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Detection;
+using PromQL.Analyzers.Metrics;
 
 namespace PromQL.Analyzers.Analysis
 {
@@ -23,8 +25,9 @@ namespace PromQL.Analyzers.Analysis
 
         public AnalysisCache()
         {
-            // A body edit that changes which methods are query wrappers changes what their callers' strings are.
-            Declarations = new DeclarationEpochs(SameWrapperFacts);
+            // A body edit that changes which methods are query wrappers changes what their callers' strings are; one
+            // that changes a metric definition changes what the rules know of every query's metrics.
+            Declarations = new DeclarationEpochs(SameBodyFacts);
         }
 
         /// <summary>How often two versions of a tree had their wrapper facts read and compared in full (for tests).</summary>
@@ -32,17 +35,18 @@ namespace PromQL.Analyzers.Analysis
 
         private int _fullWrapperComparisons;
 
-        private bool SameWrapperFacts(SyntaxTree before, SyntaxTree after)
+        private bool SameBodyFacts(SyntaxTree before, SyntaxTree after)
         {
             var names = Detection.WrapperSearchNames.Keys;
-            if (TreeWrappers.OnlyAMemberWithoutHitsChanged(before, after, names, CancellationToken.None))
+            if (TreeWrappers.OnlyAMemberWithoutHitsChanged(before, after, names.Concat(TreeMetricDefinitions.Needles), CancellationToken.None))
             {
-                // Typing in a member that holds no HTTP marker and no asked name: nothing to read again.
+                // Typing in a member that holds no HTTP marker, no asked name and no metric definition: nothing to read again.
                 return true;
             }
 
             Interlocked.Increment(ref _fullWrapperComparisons);
-            return TreeWrappers.SameFacts(Detection.WrappersOf(before), Detection.WrappersOf(after), names, CancellationToken.None);
+            return TreeWrappers.SameFacts(Detection.WrappersOf(before), Detection.WrappersOf(after), names, CancellationToken.None)
+                && TreeMetricDefinitions.SameCalls(Detection.MetricDefinitionsOf(before), Detection.MetricDefinitionsOf(after), CancellationToken.None);
         }
 
         public DeclarationEpochs Declarations { get; }

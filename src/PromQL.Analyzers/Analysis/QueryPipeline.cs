@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Detection;
+using PromQL.Analyzers.Metrics;
 using PromQL.Analyzers.Rules;
 using PromQL.Analyzers.Text;
 using PromQL.Parsing;
@@ -22,11 +23,13 @@ namespace PromQL.Analyzers.Analysis
     {
         private readonly DetectionFacts _detection;
         private readonly Func<string, PromQlParseResult> _parse;
+        private readonly Func<PromQlAnalyzerOptions, MetricKnowledge> _metrics;
 
         public QueryPipeline(DetectionFacts detection, Func<string, PromQlParseResult> parse)
         {
             _detection = detection;
             _parse = parse;
+            _metrics = detection.MetricsFor;
         }
 
         /// <summary>
@@ -94,7 +97,7 @@ namespace PromQL.Analyzers.Analysis
                 return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, true);
             }
 
-            return new StringResult(RunRules(text, parse, marked, options, kind), true);
+            return new StringResult(RunRules(RuleRegistry.All, text, parse, marked, options, kind, _metrics), true);
         }
 
         /// <summary>The string's result whether or not it passes screening: for the other strings of a member being kept.</summary>
@@ -115,7 +118,7 @@ namespace PromQL.Analyzers.Analysis
             {
                 if (!TextScan.IsBlank(query.Text.Text))
                 {
-                    diagnostics = diagnostics.AddRange(RunRules(query.Text, _parse(query.Text.Text), marked: true, options, query.Kind));
+                    diagnostics = diagnostics.AddRange(RunRules(RuleRegistry.All, query.Text, _parse(query.Text.Text), marked: true, options, query.Kind, _metrics));
                 }
             }
 
@@ -130,10 +133,14 @@ namespace PromQL.Analyzers.Analysis
             RunRules(RuleRegistry.All, text, parse, marked, options, kind);
 
         /// <summary>As <see cref="RunRules(PromQlSourceText, PromQlParseResult, bool, PromQlAnalyzerOptions, QueryKind)"/>, with the given rules.</summary>
-        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown)
+        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown) =>
+            RunRules(rules, text, parse, marked, options, kind, MetricKnowledge.FromOptions);
+
+        /// <summary>As above, with the compilation's metric knowledge, asked for only by a rule that reads it.</summary>
+        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options, QueryKind kind, Func<PromQlAnalyzerOptions, MetricKnowledge> metrics)
         {
             var findings = new List<Finding>();
-            var query = new QueryContext(parse, marked, options, kind);
+            var query = new QueryContext(parse, marked, options, kind, metrics);
             foreach (var rule in rules)
             {
                 if ((marked || !rule.NeedsMarkedQuery) && (parse.Expression is not null || rule.RunsOnInvalidQuery))

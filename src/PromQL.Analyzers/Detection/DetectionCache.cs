@@ -7,6 +7,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Metrics;
 
 namespace PromQL.Analyzers.Detection
 {
@@ -21,6 +22,7 @@ namespace PromQL.Analyzers.Detection
         private readonly ConditionalWeakTable<SyntaxTree, TreeWrappers> _treeWrappers = new ConditionalWeakTable<SyntaxTree, TreeWrappers>();
         private readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, IReadOnlyList<int>?>> _nameHits =
             new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, IReadOnlyList<int>?>>();
+        private readonly ConditionalWeakTable<SyntaxTree, TreeMetricDefinitions> _treeMetrics = new ConditionalWeakTable<SyntaxTree, TreeMetricDefinitions>();
         private readonly ConditionalWeakTable<SyntaxTree, TreeLanguageComments> _treeComments = new ConditionalWeakTable<SyntaxTree, TreeLanguageComments>();
         private readonly ConditionalWeakTable<Metadata, ImmutableHashSet<string>> _metadataNames = new ConditionalWeakTable<Metadata, ImmutableHashSet<string>>();
         private readonly ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>> _knownApiTypes = new ConditionalWeakTable<Metadata, StrongBox<KnownApiTypes>>();
@@ -41,6 +43,12 @@ namespace PromQL.Analyzers.Detection
 
         /// <summary>The known query API types in sight (<see cref="KnownApiTypeNames"/>), by declaration epoch.</summary>
         public ConditionalWeakTable<object, StrongBox<KnownApiTypes>> KnownApiTypesByEpoch { get; } = new ConditionalWeakTable<object, StrongBox<KnownApiTypes>>();
+
+        /// <summary>The metrics the compilation's own code defines (<see cref="CompilationMetrics"/>), by declaration epoch, which includes every tree's definition calls.</summary>
+        public ConditionalWeakTable<object, EpochMetrics> MetricsByEpoch { get; } = new ConditionalWeakTable<object, EpochMetrics>();
+
+        /// <summary>The calls of a tree that may define a metric (<see cref="TreeMetricDefinitions"/>).</summary>
+        public TreeMetricDefinitions MetricDefinitionsOf(SyntaxTree tree) => _treeMetrics.GetValue(tree, static t => new TreeMetricDefinitions(t));
 
         /// <summary>The <c>lang=promql</c> comments of a tree (see <see cref="TreeLanguageComments"/>).</summary>
         public TreeLanguageComments LanguageCommentsOf(SyntaxTree tree) => _treeComments.GetValue(tree, static t => new TreeLanguageComments(t));

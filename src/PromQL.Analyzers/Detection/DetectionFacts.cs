@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Metrics;
 
 namespace PromQL.Analyzers.Detection
 {
@@ -44,6 +45,16 @@ namespace PromQL.Analyzers.Detection
             _knownApiTypes = new Lazy<KnownApiTypes>(
                 () => cache.KnownApiTypesByEpoch.GetValue(epoch(), _ => new StrongBox<KnownApiTypes>(CollectKnownApiTypes())).Value,
                 LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>
+        /// What is known of metric names for these options, with the metrics this compilation defines itself: collected
+        /// once per declaration epoch, on the first query a rule reads, so code without PromQL never pays for it.
+        /// </summary>
+        public MetricKnowledge MetricsFor(PromQlAnalyzerOptions options)
+        {
+            var epoch = _cache.MetricsByEpoch.GetValue(_epoch(), _ => new EpochMetrics(() => CollectMetricDefinitions()));
+            return epoch.KnowledgeFor(options);
         }
 
         /// <summary>The methods whose string parameter this compilation's own code sends on to a PromQL target.</summary>
@@ -248,6 +259,17 @@ namespace PromQL.Analyzers.Detection
             }
 
             return builder.ToImmutable();
+        }
+
+        private IReadOnlyDictionary<string, MetricFact> CollectMetricDefinitions()
+        {
+            var trees = new List<(SyntaxTree, TreeMetricDefinitions)>();
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                trees.Add((tree, _cache.MetricDefinitionsOf(tree)));
+            }
+
+            return CompilationMetrics.Collect(_compilation, trees, CancellationToken.None);
         }
 
         private KnownApiTypes CollectKnownApiTypes()

@@ -1,3 +1,4 @@
+using System;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Metrics;
 using PromQL.Parsing;
@@ -17,8 +18,18 @@ namespace PromQL.Analyzers.Rules
             IsMarked = isMarked;
             Options = options;
             Kind = kind;
-            Metrics = metrics ?? MetricKnowledge.FromOptions(options);
+            _metrics = metrics;
         }
+
+        /// <summary>A query of a compilation, whose metric knowledge (with the compilation's own definitions) is asked for only when a rule reads it.</summary>
+        public QueryContext(PromQlParseResult parse, bool isMarked, PromQlAnalyzerOptions options, QueryKind kind, Func<PromQlAnalyzerOptions, MetricKnowledge> metrics)
+            : this(parse, isMarked, options, kind)
+        {
+            _metricsSource = metrics;
+        }
+
+        private readonly Func<PromQlAnalyzerOptions, MetricKnowledge>? _metricsSource;
+        private MetricKnowledge? _metrics;
 
         /// <summary>The parser's result: the tree (null when it does not parse) and its diagnostics.</summary>
         public PromQlParseResult Parse { get; }
@@ -38,6 +49,6 @@ namespace PromQL.Analyzers.Rules
         /// What is known of metric names: the options, the compilation's definitions, the shipped catalog, the naming
         /// conventions, in that order of trust (docs/metrics.md).
         /// </summary>
-        public MetricKnowledge Metrics { get; }
+        public MetricKnowledge Metrics => _metrics ??= _metricsSource is null ? MetricKnowledge.FromOptions(Options) : _metricsSource(Options);
     }
 }
