@@ -158,6 +158,17 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.Empty(run.Hits);
         }
 
+        [Fact]
+        public void IntegerBucketValues_NoHit()
+        {
+            // kubernetes-mixin already moved to Prometheus 3's float le values: its SLO rules select le=~"1(\\.0)?", "5(\\.0)?",
+            // "30(\\.0)?" (a group, not an integer alternative), on _bucket series or on recording rules (a ':' in the name,
+            // whose labels are the rule's). Not one matcher names an integer le or quantile alone.
+            var run = Run(PromQlAnalyzerOptions.Default, IntegerBucketValueRule.Find);
+            Assert.Equal(889, run.Queries);
+            Assert.Empty(run.Hits);
+        }
+
         private (int Queries, int WatchedSelectors, List<string> Hits) Run(PromQlAnalyzerOptions options) =>
             Run(options, ContainerFilterRule.Find, RedundantSumRule.Find);
 
