@@ -84,6 +84,17 @@ namespace PromQL.Analyzers
             "of the same value, =\"\" (the label is absent) with a matcher that rejects the empty string, or !~ with a regex that " +
             "matches every string. Remove the matcher that is wrong.");
 
+        /// <summary>PROMQL030.</summary>
+        public static readonly DiagnosticDescriptor RenamedFunction = Create(
+            DiagnosticIds.RenamedFunction,
+            CorrectnessCategory,
+            "Function renamed in Prometheus 3",
+            "Prometheus {0} renamed '{1}' to '{2}' and rejects the old name; use '{2}'{3}",
+            "Prometheus 3.0 renamed holt_winters to double_exponential_smoothing (the old name was a misnomer: the function does " +
+            "double exponential smoothing, not Holt-Winters' triple) and put it behind the promql-experimental-functions feature flag. " +
+            "A query with the old name fails with 'unknown function with name \"holt_winters\"', and a dashboard panel stays empty. " +
+            "Rename the call; the arguments are the same.");
+
         /// <summary>PROMQL031.</summary>
         public static readonly DiagnosticDescriptor IntegerBucketValue = Create(
             DiagnosticIds.IntegerBucketValue,

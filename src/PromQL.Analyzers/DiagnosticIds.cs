@@ -27,6 +27,9 @@ namespace PromQL.Analyzers
         /// <summary>A selector whose matchers contradict each other, so it matches no series.</summary>
         public const string ImpossibleSelector = "PROMQL024";
 
+        /// <summary>A function Prometheus renamed or removed (<c>holt_winters</c>, renamed <c>double_exponential_smoothing</c> in 3.0).</summary>
+        public const string RenamedFunction = "PROMQL030";
+
         /// <summary>An <c>le</c> or <c>quantile</c> matcher with an integer value, a form Prometheus 3 no longer stores.</summary>
         public const string IntegerBucketValue = "PROMQL031";
 

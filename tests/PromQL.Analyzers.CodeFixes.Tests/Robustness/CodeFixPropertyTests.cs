@@ -76,6 +76,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
 
                 await RemoveSortCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await MatchBothBucketFormsCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await RenameFunctionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
                 var provider = diagnostic.Id switch
                 {

@@ -88,6 +88,24 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
         }
 
         [Fact]
+        public async Task RenamedFunction_AsReported_OneFix_AndNoneWhenBroken()
+        {
+            var document = FixHarness.CreateDocument(Sources.Marked("\"1 + holt_winters(a[5m], 0.3, 0.1)\""));
+            var diagnostic = Assert.Single(await FixHarness.GetDiagnosticsAsync(document));
+            Assert.Equal(DiagnosticIds.RenamedFunction, diagnostic.Id);
+            Assert.Single(await ActionsAsync(document, diagnostic));
+            foreach (var (what, broken) in Broken(diagnostic))
+            {
+                var actions = await ActionsAsync(document, broken);
+                Assert.True(actions.Count == 0, $"{diagnostic.Id} with {what}: {actions.Count} code action(s)");
+            }
+
+            var all = Broken(diagnostic).Select(b => b.Diagnostic).ToImmutableArray();
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, all, RenameFunctionCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            Assert.Null(await MatchBothBucketFormsCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+        }
+
+        [Fact]
         public async Task AsReported_OneFixEach()
         {
             var (document, diagnostics) = await ReportedAsync();

@@ -169,6 +169,23 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.Empty(run.Hits);
         }
 
+        [Fact]
+        public void RenamedFunctions_NoHit()
+        {
+            // No production rule or panel calls holt_winters (or double_exponential_smoothing): every one of the 889 parses,
+            // and PROMQL030 reads only the unknown-function errors of queries that do not.
+            var queries = 0;
+            var findings = new List<Finding>();
+            foreach (var (_, _, result) in Production())
+            {
+                queries++;
+                RenamedFunctionRule.Find(result, findings);
+            }
+
+            Assert.Equal(889, queries);
+            Assert.Empty(findings);
+        }
+
         private (int Queries, int WatchedSelectors, List<string> Hits) Run(PromQlAnalyzerOptions options) =>
             Run(options, ContainerFilterRule.Find, RedundantSumRule.Find);
 
