@@ -84,6 +84,28 @@ namespace PromQL.Analyzers
             "of the same value, =\"\" (the label is absent) with a matcher that rejects the empty string, or !~ with a regex that " +
             "matches every string. Remove the matcher that is wrong.");
 
+        /// <summary>PROMQL030.</summary>
+        public static readonly DiagnosticDescriptor RenamedFunction = Create(
+            DiagnosticIds.RenamedFunction,
+            CorrectnessCategory,
+            "Function renamed in Prometheus 3",
+            "Prometheus {0} renamed '{1}' to '{2}' and rejects the old name; use '{2}'{3}",
+            "Prometheus 3.0 renamed holt_winters to double_exponential_smoothing (the old name was a misnomer: the function does " +
+            "double exponential smoothing, not Holt-Winters' triple) and put it behind the promql-experimental-functions feature flag. " +
+            "A query with the old name fails with 'unknown function with name \"holt_winters\"', and a dashboard panel stays empty. " +
+            "Rename the call; the arguments are the same.");
+
+        /// <summary>PROMQL031.</summary>
+        public static readonly DiagnosticDescriptor IntegerBucketValue = Create(
+            DiagnosticIds.IntegerBucketValue,
+            CorrectnessCategory,
+            "Integer le or quantile value that Prometheus 3 no longer stores",
+            "Prometheus 3 stores {0}=\"{1}\" as {0}=\"{2}\", so {3}; match both forms",
+            "Since Prometheus 3.0 the le label of classic-histogram buckets and the quantile label of summaries are normalized on " +
+            "ingestion to a float form: a bucket exposed as le=\"1\" is stored as le=\"1.0\", whatever the scrape protocol. A matcher " +
+            "that names the integer form matches nothing once the server runs 3.0 (or filters nothing, for != and !~). Match both " +
+            "forms, so the query also reads the data written before the upgrade.");
+
         /// <summary>PROMQL042: a suggestion (the query works; the call does nothing).</summary>
         public static readonly DiagnosticDescriptor SortInRangeQuery = Create(
             DiagnosticIds.SortInRangeQuery,

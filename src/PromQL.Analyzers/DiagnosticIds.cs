@@ -27,6 +27,12 @@ namespace PromQL.Analyzers
         /// <summary>A selector whose matchers contradict each other, so it matches no series.</summary>
         public const string ImpossibleSelector = "PROMQL024";
 
+        /// <summary>A function Prometheus renamed or removed (<c>holt_winters</c>, renamed <c>double_exponential_smoothing</c> in 3.0).</summary>
+        public const string RenamedFunction = "PROMQL030";
+
+        /// <summary>An <c>le</c> or <c>quantile</c> matcher with an integer value, a form Prometheus 3 no longer stores.</summary>
+        public const string IntegerBucketValue = "PROMQL031";
+
         /// <summary>A <c>sort</c>, <c>sort_desc</c>, <c>sort_by_label</c> or <c>sort_by_label_desc</c> at the top of a query the call site runs as a range query, where Prometheus ignores it.</summary>
         public const string SortInRangeQuery = "PROMQL042";
 

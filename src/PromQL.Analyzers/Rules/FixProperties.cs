@@ -45,7 +45,7 @@ namespace PromQL.Analyzers.Rules
         public const string OperandEnd = "OperandEnd";
 
         /// <summary>
-        /// PROMQL013, PROMQL014: where the fix's one replacement starts. The fix replaces [ReplaceStart,
+        /// PROMQL013, PROMQL014, PROMQL031: where the fix's one replacement starts. The fix replaces [ReplaceStart,
         /// <see cref="ReplaceEnd"/>) with <see cref="ReplaceText"/> (an insertion when both are equal); absent where no
         /// fix is safe.
         /// </summary>
@@ -57,10 +57,16 @@ namespace PromQL.Analyzers.Rules
         /// <summary>
         /// PROMQL013, PROMQL014: the query text that takes [<see cref="ReplaceStart"/>, <see cref="ReplaceEnd"/>): <c>, le</c>
         /// in a <c>by</c> clause, nothing for <c>le</c> in a <c>without</c> clause, <c> by (le)</c> after a keyword; φ/100 for
-        /// a quantile. PROMQL003: the text that replaces [<see cref="NodeStart"/>, <see cref="NodeEnd"/>), a label's new
+        /// a quantile. PROMQL031: <c>|</c> and the stored form as a regex literal, inserted after the integer. PROMQL003: the text that replaces [<see cref="NodeStart"/>, <see cref="NodeEnd"/>), a label's new
         /// name. Absent where no fix is safe.
         /// </summary>
         public const string ReplaceText = "ReplaceText";
+
+        /// <summary>
+        /// PROMQL031: where the <c>=</c> or <c>!=</c> of an equality matcher starts, which the fix turns into <c>=~</c> or
+        /// <c>!~</c> besides its replacement (the added alternative); absent for a regex matcher, and where no fix is safe.
+        /// </summary>
+        public const string RegexOperatorAt = "RegexOperatorAt";
 
         /// <summary>The replacement keys, read: false when one is missing, out of order, or outside [NodeStart, NodeEnd] given.</summary>
         public static bool TryGetReplacement(ImmutableDictionary<string, string?> properties, out int start, out int end, out string text)

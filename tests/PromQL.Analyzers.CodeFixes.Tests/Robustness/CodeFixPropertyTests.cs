@@ -75,6 +75,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 await QuantileAsFractionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
                 await RemoveSortCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await MatchBothBucketFormsCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await RenameFunctionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
                 var provider = diagnostic.Id switch
                 {

@@ -56,6 +56,55 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             Assert.Null(await QuantileAsFractionCodeFixProvider.ComputeChangesAsync(document, diagnostics.Single(d => d.Id == DiagnosticIds.HistogramWithoutLe), CancellationToken.None));
         }
 
+        // PROMQL031 on an equality (with the operator's offset) and on a regex alternative (without it).
+        private static readonly string IntegerBucketSource = Sources.Marked("\"foo_bucket{le='1'} + bar_bucket{le=~'0.5|10'}\"");
+
+        [Fact]
+        public async Task IntegerBucketValues_AsReported_OneFixEach_AndNoneWhenBroken()
+        {
+            var document = FixHarness.CreateDocument(IntegerBucketSource);
+            var diagnostics = await FixHarness.GetDiagnosticsAsync(document);
+            Assert.Equal(new[] { DiagnosticIds.IntegerBucketValue, DiagnosticIds.IntegerBucketValue }, diagnostics.Select(d => d.Id));
+            Assert.Contains(diagnostics, d => d.Properties.ContainsKey(FixProperties.RegexOperatorAt));
+            Assert.Contains(diagnostics, d => !d.Properties.ContainsKey(FixProperties.RegexOperatorAt));
+            foreach (var diagnostic in diagnostics)
+            {
+                Assert.Single(await ActionsAsync(document, diagnostic));
+                foreach (var (what, broken) in Broken(diagnostic))
+                {
+                    var actions = await ActionsAsync(document, broken);
+                    Assert.True(actions.Count == 0, $"{diagnostic.Id} with {what}: {actions.Count} code action(s)");
+                }
+            }
+
+            var all = diagnostics.SelectMany(d => Broken(d).Select(b => b.Diagnostic)).ToImmutableArray();
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, all, MatchBothBucketFormsCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+
+            // The equality's diagnostic told that it is a regex (no operator offset) leaves "=" with a regex's text: refused.
+            var equality = diagnostics.Single(d => d.Properties.ContainsKey(FixProperties.RegexOperatorAt));
+            Assert.Null(await MatchBothBucketFormsCodeFixProvider.ComputeChangesAsync(
+                document, With(equality, equality.Location, equality.Properties.Remove(FixProperties.RegexOperatorAt)), CancellationToken.None));
+            Assert.Null(await KeepBucketLabelCodeFixProvider.ComputeChangesAsync(document, equality, CancellationToken.None));
+        }
+
+        [Fact]
+        public async Task RenamedFunction_AsReported_OneFix_AndNoneWhenBroken()
+        {
+            var document = FixHarness.CreateDocument(Sources.Marked("\"1 + holt_winters(a[5m], 0.3, 0.1)\""));
+            var diagnostic = Assert.Single(await FixHarness.GetDiagnosticsAsync(document));
+            Assert.Equal(DiagnosticIds.RenamedFunction, diagnostic.Id);
+            Assert.Single(await ActionsAsync(document, diagnostic));
+            foreach (var (what, broken) in Broken(diagnostic))
+            {
+                var actions = await ActionsAsync(document, broken);
+                Assert.True(actions.Count == 0, $"{diagnostic.Id} with {what}: {actions.Count} code action(s)");
+            }
+
+            var all = Broken(diagnostic).Select(b => b.Diagnostic).ToImmutableArray();
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, all, RenameFunctionCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            Assert.Null(await MatchBothBucketFormsCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+        }
+
         [Fact]
         public async Task AsReported_OneFixEach()
         {

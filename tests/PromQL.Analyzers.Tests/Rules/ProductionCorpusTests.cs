@@ -158,6 +158,34 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.Empty(run.Hits);
         }
 
+        [Fact]
+        public void IntegerBucketValues_NoHit()
+        {
+            // kubernetes-mixin already moved to Prometheus 3's float le values: its SLO rules select le=~"1(\\.0)?", "5(\\.0)?",
+            // "30(\\.0)?" (a group, not an integer alternative), on _bucket series or on recording rules (a ':' in the name,
+            // whose labels are the rule's). Not one matcher names an integer le or quantile alone.
+            var run = Run(PromQlAnalyzerOptions.Default, IntegerBucketValueRule.Find);
+            Assert.Equal(889, run.Queries);
+            Assert.Empty(run.Hits);
+        }
+
+        [Fact]
+        public void RenamedFunctions_NoHit()
+        {
+            // No production rule or panel calls holt_winters (or double_exponential_smoothing): every one of the 889 parses,
+            // and PROMQL030 reads only the unknown-function errors of queries that do not.
+            var queries = 0;
+            var findings = new List<Finding>();
+            foreach (var (_, _, result) in Production())
+            {
+                queries++;
+                RenamedFunctionRule.Find(result, findings);
+            }
+
+            Assert.Equal(889, queries);
+            Assert.Empty(findings);
+        }
+
         private (int Queries, int WatchedSelectors, List<string> Hits) Run(PromQlAnalyzerOptions options) =>
             Run(options, ContainerFilterRule.Find, RedundantSumRule.Find);
 

@@ -9,7 +9,8 @@ namespace PromQL.Analyzers.Rules
     /// PROMQL100: the parser's errors, as it words them, at their characters. Only for strings marked as
     /// PromQL (never for strings found by content). Never because of a hole: the parser accepts a hole wherever
     /// a name, value, number, duration, matcher or sub-expression may stand, but a hole outside quotes may also
-    /// hold an operator, a keyword or brackets, so a syntax error at or after such a hole is not reported.
+    /// hold an operator, a keyword or brackets, so a syntax error at or after such a hole is not reported. The unknown-function
+    /// error on a function Prometheus renamed is left to PROMQL030 (<see cref="RenamedFunctionRule"/>), which names the new one.
     /// </summary>
     internal sealed class InvalidQueryRule : QueryRule
     {
@@ -34,7 +35,8 @@ namespace PromQL.Analyzers.Rules
             var structuralHole = result.Expression is null ? FirstStructuralHole(result.Text) : -1;
             foreach (var diagnostic in result.Diagnostics)
             {
-                if (structuralHole >= 0 && diagnostic.Start >= structuralHole)
+                // A hole may have caused it; a renamed function's name is PROMQL030's, with its fix.
+                if ((structuralHole >= 0 && diagnostic.Start >= structuralHole) || RenamedFunctionRule.Explains(result.Text, diagnostic))
                 {
                     continue;
                 }
