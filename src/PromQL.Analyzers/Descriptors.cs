@@ -42,6 +42,16 @@ namespace PromQL.Analyzers
             "pod and container beside them. A matcher on the old label now matches nothing (or filters nothing), and a by, without or " +
             "grouping on it groups every series together. Rename the label to pod or container.");
 
+        /// <summary>PROMQL005.</summary>
+        public static readonly DiagnosticDescriptor NetworkContainerFilter = Create(
+            DiagnosticIds.NetworkContainerFilter,
+            CorrectnessCategory,
+            "Container filter on a network metric cAdvisor reports per pod",
+            "cAdvisor reports {0} only for the pod's sandbox (container=\"\" on containerd, container=\"POD\" on CRI-O and dockershim), so {1}",
+            "The containers of a pod share the network namespace of its sandbox, and cAdvisor reports container_network_* for the sandbox " +
+            "only. On containerd its series carry container=\"\", so a container matcher that rejects the empty string matches nothing; " +
+            "on CRI-O and dockershim it is container=\"POD\". Grouping by container splits nothing per container. Remove the matcher.");
+
         /// <summary>PROMQL013.</summary>
         public static readonly DiagnosticDescriptor HistogramWithoutLe = Create(
             DiagnosticIds.HistogramWithoutLe,

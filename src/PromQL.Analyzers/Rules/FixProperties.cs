@@ -45,7 +45,7 @@ namespace PromQL.Analyzers.Rules
         public const string OperandEnd = "OperandEnd";
 
         /// <summary>
-        /// PROMQL013, PROMQL014, PROMQL031: where the fix's one replacement starts. The fix replaces [ReplaceStart,
+        /// PROMQL013, PROMQL014, PROMQL031, PROMQL005 (a deletion: the matcher with its comma): where the fix's one replacement starts. The fix replaces [ReplaceStart,
         /// <see cref="ReplaceEnd"/>) with <see cref="ReplaceText"/> (an insertion when both are equal); absent where no
         /// fix is safe.
         /// </summary>

@@ -70,6 +70,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 await AddContainerFilterCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await RemoveRedundantSumCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await RenameRemovedCadvisorLabelCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await RemoveNetworkContainerFilterCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
                 await KeepBucketLabelCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await QuantileAsFractionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);

@@ -106,6 +106,31 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
         }
 
         [Fact]
+        public async Task NetworkContainerMatcher_AsReported_OneFix_AndNoneWhenBroken()
+        {
+            var document = FixHarness.CreateDocument(Sources.Marked("\"rate(container_network_receive_bytes_total{pod='a', container!=''}[5m])\""));
+            var diagnostic = (await FixHarness.GetDiagnosticsAsync(document)).Single(d => d.Id == DiagnosticIds.NetworkContainerFilter);
+            Assert.Equal("50", diagnostic.Properties[FixProperties.ReplaceStart]);
+            Assert.Single(await ActionsAsync(document, diagnostic));
+            var broken = new List<Diagnostic>();
+            // Its ReplaceText is empty as reported, so "ReplaceText empty" is the diagnostic itself.
+            foreach (var (what, changed) in Broken(diagnostic).Where(b => b.What != FixProperties.ReplaceText + " empty").Concat(new[]
+            {
+                ("a replacement text", With(diagnostic, diagnostic.Location, diagnostic.Properties.SetItem(FixProperties.ReplaceText, "x"))),
+                ("a deletion that takes pod='a' too", With(diagnostic, diagnostic.Location, diagnostic.Properties.SetItem(FixProperties.ReplaceStart, "43"))),
+                ("a deletion inside the matcher", With(diagnostic, diagnostic.Location, diagnostic.Properties.SetItem(FixProperties.ReplaceEnd, diagnostic.Properties[FixProperties.NodeStart]))),
+            }))
+            {
+                var actions = await ActionsAsync(document, changed);
+                Assert.True(actions.Count == 0, $"{diagnostic.Id} with {what}: {actions.Count} code action(s)");
+                broken.Add(changed);
+            }
+
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, broken.ToImmutableArray(), RemoveNetworkContainerFilterCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            Assert.Null(await RemoveNetworkContainerFilterCodeFixProvider.ComputeChangesAsync(document, (await ReportedAsync()).Diagnostics.First(), CancellationToken.None));
+        }
+
+        [Fact]
         public async Task AsReported_OneFixEach()
         {
             var (document, diagnostics) = await ReportedAsync();

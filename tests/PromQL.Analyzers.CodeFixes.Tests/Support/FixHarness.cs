@@ -22,7 +22,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Support
         public static readonly ImmutableArray<CodeFixProvider> Providers =
             ImmutableArray.Create<CodeFixProvider>(
                 new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider(), new KeepBucketLabelCodeFixProvider(), new QuantileAsFractionCodeFixProvider(),
-                new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider(), new MatchBothBucketFormsCodeFixProvider(), new RenameFunctionCodeFixProvider());
+                new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider(), new MatchBothBucketFormsCodeFixProvider(), new RenameFunctionCodeFixProvider(),
+                new RemoveNetworkContainerFilterCodeFixProvider());
 
         public static Document CreateDocument(string source)
         {

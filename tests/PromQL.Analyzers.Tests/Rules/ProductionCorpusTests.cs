@@ -149,6 +149,26 @@ namespace PromQL.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public void NetworkContainerFilter_Hits()
+        {
+            // PROMQL005 over the production queries, with the network selectors counted, so that a change in either shows:
+            // kube-prometheus's and kubernetes-mixin's 93 network selectors (the networking dashboards and their recording
+            // rules) filter on namespace, pod, job or interface and group by pod or namespace, never by container: no hit.
+            var run = Run(PromQlAnalyzerOptions.Default, NetworkContainerFilterRule.Find);
+            var networkSelectors = Production().SelectMany(p => p.Result.Expression!.DescendantsAndSelf().OfType<VectorSelector>())
+                .Count(s => NetworkContainerFilterRule.NetworkMetric(s) is not null);
+            _output.WriteLine("network selectors: " + networkSelectors);
+            foreach (var hit in run.Hits)
+            {
+                _output.WriteLine(hit);
+            }
+
+            Assert.Equal(889, run.Queries);
+            Assert.Equal(93, networkSelectors);
+            Assert.Empty(run.Hits);
+        }
+
+        [Fact]
         public void RemovedCadvisorLabels_NoHit()
         {
             // The production rules were rewritten for Kubernetes 1.16's pod/container labels long ago: not one selects or
