@@ -84,6 +84,20 @@ namespace PromQL.Analyzers
             "of the same value, =\"\" (the label is absent) with a matcher that rejects the empty string, or !~ with a regex that " +
             "matches every string. Remove the matcher that is wrong.");
 
+        /// <summary>PROMQL041: a warning (the query breaks on machines whose culture writes numbers otherwise).</summary>
+        public static readonly DiagnosticDescriptor CultureSensitiveNumber = Create(
+            DiagnosticIds.CultureSensitiveNumber,
+            CorrectnessCategory,
+            DiagnosticSeverity.Warning,
+            "Number formatted with the current culture in a query",
+            "This {0} is formatted with the current culture, so the query breaks where the culture writes numbers otherwise ({1}); format it with CultureInfo.InvariantCulture",
+            "An interpolation hole, a string.Format item or a + operand is formatted by .NET with the current culture unless the string " +
+            "says otherwise. Under de-DE, fr-FR or ru-RU a double 0.95 prints 0,95, so histogram_quantile(0,95, ...) is a call with three " +
+            "arguments; under sv-SE or nb-NO a negative number prints with the minus sign U+2212, which PromQL does not read. The query " +
+            "works on the developer's machine and fails on those servers only. Format the hole with CultureInfo.InvariantCulture, or the " +
+            "whole string (string.Create(CultureInfo.InvariantCulture, $\"...\"), FormattableString.Invariant). A format specifier such " +
+            "as :F2 does not help: it still takes the culture's separator.");
+
         /// <summary>PROMQL042: a suggestion (the query works; the call does nothing).</summary>
         public static readonly DiagnosticDescriptor SortInRangeQuery = Create(
             DiagnosticIds.SortInRangeQuery,

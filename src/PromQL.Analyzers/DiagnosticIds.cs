@@ -27,6 +27,9 @@ namespace PromQL.Analyzers
         /// <summary>A selector whose matchers contradict each other, so it matches no series.</summary>
         public const string ImpossibleSelector = "PROMQL024";
 
+        /// <summary>A number in a hole formatted with the current culture (<c>0,95</c> under de-DE, U+2212 under sv-SE): not PromQL there.</summary>
+        public const string CultureSensitiveNumber = "PROMQL041";
+
         /// <summary>A <c>sort</c>, <c>sort_desc</c>, <c>sort_by_label</c> or <c>sort_by_label_desc</c> at the top of a query the call site runs as a range query, where Prometheus ignores it.</summary>
         public const string SortInRangeQuery = "PROMQL042";
 

@@ -94,7 +94,9 @@ namespace PromQL.Analyzers.Analysis
                 return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, true);
             }
 
-            return new StringResult(RunRules(text, parse, marked, options, kind), true);
+            // The holes' types only now, for a string found to be PromQL: one GetTypeInfo per hole, none without holes.
+            var holes = text.HasHoles ? HoleReader.Read(text, format, model, cancellationToken) : null;
+            return new StringResult(RunRules(RuleRegistry.All, text, parse, marked, options, kind, holes), true);
         }
 
         /// <summary>The string's result whether or not it passes screening: for the other strings of a member being kept.</summary>
@@ -130,10 +132,10 @@ namespace PromQL.Analyzers.Analysis
             RunRules(RuleRegistry.All, text, parse, marked, options, kind);
 
         /// <summary>As <see cref="RunRules(PromQlSourceText, PromQlParseResult, bool, PromQlAnalyzerOptions, QueryKind)"/>, with the given rules.</summary>
-        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown)
+        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown, QueryHoles? holes = null)
         {
             var findings = new List<Finding>();
-            var query = new QueryContext(parse, marked, options, kind);
+            var query = new QueryContext(parse, marked, options, kind, holes: holes);
             foreach (var rule in rules)
             {
                 if ((marked || !rule.NeedsMarkedQuery) && (parse.Expression is not null || rule.RunsOnInvalidQuery))

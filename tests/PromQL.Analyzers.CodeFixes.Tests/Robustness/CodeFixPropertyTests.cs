@@ -75,6 +75,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 await QuantileAsFractionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
                 await RemoveSortCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                Assert.Null(await InvariantHoleCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+                Assert.Null(await InvariantStringCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
 
                 var provider = diagnostic.Id switch
                 {
