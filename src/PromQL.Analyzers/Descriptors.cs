@@ -84,6 +84,20 @@ namespace PromQL.Analyzers
             "of the same value, =\"\" (the label is absent) with a matcher that rejects the empty string, or !~ with a regex that " +
             "matches every string. Remove the matcher that is wrong.");
 
+        /// <summary>PROMQL040: a warning (the query breaks, or silently selects a series named True).</summary>
+        public static readonly DiagnosticDescriptor ValueNotPromQl = Create(
+            DiagnosticIds.ValueNotPromQl,
+            CorrectnessCategory,
+            DiagnosticSeverity.Warning,
+            "Hole value does not print as PromQL",
+            "This {0} prints {1} here, which is not {2}",
+            "An interpolation hole, a string.Format item or a + operand prints what .NET's ToString gives: a TimeSpan prints 00:05:00, " +
+            "never a PromQL duration (rate(x[00:05:00]) does not parse); a DateTime or DateTimeOffset prints a date in the current " +
+            "culture's pattern, never the Unix seconds @ takes; a bool prints True, which PromQL reads as a metric name (up == True " +
+            "compares with a series called True and returns nothing); an enum prints its member's name; a class that does not override " +
+            "ToString prints its type's name. Convert the value: (long)window.TotalSeconds followed by s, " +
+            "new DateTimeOffset(time).ToUnixTimeSeconds(), a number for a bool.");
+
         /// <summary>PROMQL041: a warning (the query breaks on machines whose culture writes numbers otherwise).</summary>
         public static readonly DiagnosticDescriptor CultureSensitiveNumber = Create(
             DiagnosticIds.CultureSensitiveNumber,

@@ -27,6 +27,9 @@ namespace PromQL.Analyzers
         /// <summary>A selector whose matchers contradict each other, so it matches no series.</summary>
         public const string ImpossibleSelector = "PROMQL024";
 
+        /// <summary>A hole whose .NET value does not print as PromQL where it stands (a TimeSpan in a range, a DateTime after @, a bool).</summary>
+        public const string ValueNotPromQl = "PROMQL040";
+
         /// <summary>A number in a hole formatted with the current culture (<c>0,95</c> under de-DE, U+2212 under sv-SE): not PromQL there.</summary>
         public const string CultureSensitiveNumber = "PROMQL041";
 

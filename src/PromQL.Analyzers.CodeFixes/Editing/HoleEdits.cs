@@ -27,9 +27,10 @@ namespace PromQL.Analyzers.CodeFixes.Editing
         /// <summary>
         /// The change of <paramref name="text"/>'s root (replacing <paramref name="replaced"/> with <paramref name="replacement"/>
         /// inside it, or the whole root when <paramref name="replaced"/> is the root) when the edited expression parses and
-        /// reads back to the same query text; null otherwise.
+        /// reads back to the same query text, with <paramref name="afterHole"/> added right after the hole that
+        /// <paramref name="replaced"/> is (when given); null otherwise.
         /// </summary>
-        public static IReadOnlyList<TextChange>? Prove(PromQlSourceText text, SourceText source, TextSpan replaced, string replacement, CancellationToken cancellationToken)
+        public static IReadOnlyList<TextChange>? Prove(PromQlSourceText text, SourceText source, TextSpan replaced, string replacement, CancellationToken cancellationToken, string? afterHole = null)
         {
             var root = text.Root;
             if (!root.Span.Contains(replaced) && !replaced.Contains(root.Span))
@@ -62,8 +63,29 @@ namespace PromQL.Analyzers.CodeFixes.Editing
                 return null;
             }
 
+            // Both read without constants (the edited expression is in no compilation), so holes stand for constants alike.
             var readBack = StringExpressions.Read(reread, constantValue: null, cancellationToken).Text;
-            var original = StringExpressions.Read(root, constantValue: null, cancellationToken).Text;
+            var originalText = StringExpressions.Read(root, constantValue: null, cancellationToken);
+            var original = originalText.Text;
+            if (afterHole is not null)
+            {
+                var hole = -1;
+                foreach (var piece in originalText.Pieces)
+                {
+                    if (piece.Kind == SourceTextPieceKind.Hole && piece.Node is { } node && node.Span == replaced)
+                    {
+                        hole = piece.Start;
+                    }
+                }
+
+                if (hole < 0)
+                {
+                    return null;
+                }
+
+                original = original.Insert(hole + 1, afterHole);
+            }
+
             return readBack == original ? new[] { new TextChange(replaced, replacement) } : null;
         }
     }

@@ -74,6 +74,13 @@ namespace PromQL.Analyzers.Rules
         /// </summary>
         public const string InvariantString = "InvariantString";
 
+        /// <summary>
+        /// PROMQL040: how the hole's value becomes PromQL, where a fix is safe: <c>Seconds</c> (a TimeSpan alone in a
+        /// duration: <c>{(long)w.TotalSeconds}s</c>) or <c>UnixSeconds</c> (a DateTime or DateTimeOffset after <c>@</c>);
+        /// absent elsewhere.
+        /// </summary>
+        public const string Conversion = "Conversion";
+
         /// <summary>The replacement keys, read: false when one is missing, out of order, or outside [NodeStart, NodeEnd] given.</summary>
         public static bool TryGetReplacement(ImmutableDictionary<string, string?> properties, out int start, out int end, out string text)
         {

@@ -77,6 +77,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 await RemoveSortCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 Assert.Null(await InvariantHoleCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
                 Assert.Null(await InvariantStringCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+                Assert.Null(await ConvertHoleValueCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
 
                 var provider = diagnostic.Id switch
                 {

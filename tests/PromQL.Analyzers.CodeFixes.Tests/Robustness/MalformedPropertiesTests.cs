@@ -59,6 +59,25 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
         }
 
         [Fact]
+        public async Task ConvertHoleValue_AsReported_OneFix_AndNoneWhenBroken()
+        {
+            var document = FixHarness.CreateDocument(InvariantNumber.InvariantNumberSources.InMethod("""
+                System.TimeSpan w = default;
+                Run($"rate(x[{w}])");
+                """));
+            var diagnostic = Assert.Single(await FixHarness.GetDiagnosticsAsync(document));
+            Assert.Equal(DiagnosticIds.ValueNotPromQl, diagnostic.Id);
+            Assert.Single(await ActionsAsync(document, diagnostic));
+            foreach (var (what, broken) in Broken(diagnostic))
+            {
+                Assert.True((await ActionsAsync(document, broken)).Count == 0, $"{diagnostic.Id} with {what}: a code action");
+                Assert.Empty(await QueryFixAllProvider.MergeAsync(document, ImmutableArray.Create(broken), ConvertHoleValueCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            }
+
+            Assert.Null(await InvariantHoleCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+        }
+
+        [Fact]
         public async Task Replacements_AsReported_OneFixEach_AndNoneWhenBroken()
         {
             var document = FixHarness.CreateDocument(ReplacementSource);

@@ -22,7 +22,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Support
         public static readonly ImmutableArray<CodeFixProvider> Providers =
             ImmutableArray.Create<CodeFixProvider>(
                 new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider(), new KeepBucketLabelCodeFixProvider(), new QuantileAsFractionCodeFixProvider(),
-                new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider(), new InvariantHoleCodeFixProvider(), new InvariantStringCodeFixProvider());
+                new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider(), new InvariantHoleCodeFixProvider(), new InvariantStringCodeFixProvider(), new ConvertHoleValueCodeFixProvider());
 
         public static Document CreateDocument(string source)
         {
