@@ -116,6 +116,34 @@ namespace PromQL.Analyzers
             "that names the integer form matches nothing once the server runs 3.0 (or filters nothing, for != and !~). Match both " +
             "forms, so the query also reads the data written before the upgrade.");
 
+        /// <summary>PROMQL040: a warning (the query breaks, or silently selects a series named True).</summary>
+        public static readonly DiagnosticDescriptor ValueNotPromQl = Create(
+            DiagnosticIds.ValueNotPromQl,
+            CorrectnessCategory,
+            DiagnosticSeverity.Warning,
+            "Hole value does not print as PromQL",
+            "This {0} prints {1} here, which is not {2}",
+            "An interpolation hole, a string.Format item or a + operand prints what .NET's ToString gives: a TimeSpan prints 00:05:00, " +
+            "never a PromQL duration (rate(x[00:05:00]) does not parse); a DateTime or DateTimeOffset prints a date in the current " +
+            "culture's pattern, never the Unix seconds @ takes; a bool prints True, which PromQL reads as a metric name (up == True " +
+            "compares with a series called True and returns nothing); an enum prints its member's name; a class that does not override " +
+            "ToString prints its type's name. Convert the value: (long)window.TotalSeconds followed by s, " +
+            "new DateTimeOffset(time).ToUnixTimeSeconds(), a number for a bool.");
+
+        /// <summary>PROMQL041: a warning (the query breaks on machines whose culture writes numbers otherwise).</summary>
+        public static readonly DiagnosticDescriptor CultureSensitiveNumber = Create(
+            DiagnosticIds.CultureSensitiveNumber,
+            CorrectnessCategory,
+            DiagnosticSeverity.Warning,
+            "Number formatted with the current culture in a query",
+            "This {0} is formatted with the current culture, so the query breaks where the culture writes numbers otherwise ({1}); format it with CultureInfo.InvariantCulture",
+            "An interpolation hole, a string.Format item or a + operand is formatted by .NET with the current culture unless the string " +
+            "says otherwise. Under de-DE, fr-FR or ru-RU a double 0.95 prints 0,95, so histogram_quantile(0,95, ...) is a call with three " +
+            "arguments; under sv-SE or nb-NO a negative number prints with the minus sign U+2212, which PromQL does not read. The query " +
+            "works on the developer's machine and fails on those servers only. Format the hole with CultureInfo.InvariantCulture, or the " +
+            "whole string (string.Create(CultureInfo.InvariantCulture, $\"...\"), FormattableString.Invariant). A format specifier such " +
+            "as :F2 does not help: it still takes the culture's separator.");
+
         /// <summary>PROMQL042: a suggestion (the query works; the call does nothing).</summary>
         public static readonly DiagnosticDescriptor SortInRangeQuery = Create(
             DiagnosticIds.SortInRangeQuery,

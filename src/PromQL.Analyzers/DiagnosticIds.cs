@@ -36,6 +36,12 @@ namespace PromQL.Analyzers
         /// <summary>An <c>le</c> or <c>quantile</c> matcher with an integer value, a form Prometheus 3 no longer stores.</summary>
         public const string IntegerBucketValue = "PROMQL031";
 
+        /// <summary>A hole whose .NET value does not print as PromQL where it stands (a TimeSpan in a range, a DateTime after @, a bool).</summary>
+        public const string ValueNotPromQl = "PROMQL040";
+
+        /// <summary>A number in a hole formatted with the current culture (<c>0,95</c> under de-DE, U+2212 under sv-SE): not PromQL there.</summary>
+        public const string CultureSensitiveNumber = "PROMQL041";
+
         /// <summary>A <c>sort</c>, <c>sort_desc</c>, <c>sort_by_label</c> or <c>sort_by_label_desc</c> at the top of a query the call site runs as a range query, where Prometheus ignores it.</summary>
         public const string SortInRangeQuery = "PROMQL042";
 

@@ -31,14 +31,17 @@ namespace PromQL.Parsing
             try
             {
                 var tokens = Lexer.Tokenize(text, options);
+
+                // Nothing changes for a text without holes: no sites, no pass.
+                var holes = options.AllowHoles && text.IndexOf(HoleCharacter) >= 0 ? HolePositions.Of(tokens) : null;
                 var syntax = PromQlGrammar.ParseTokens(tokens, options);
                 if (syntax.Error is { } error)
                 {
-                    return new PromQlParseResult(text, null, new[] { error }, syntax.Features);
+                    return new PromQlParseResult(text, null, new[] { error }, syntax.Features, holes);
                 }
 
                 var semantic = SemanticChecker.Check(syntax.Expression!, text, options);
-                return new PromQlParseResult(text, syntax.Expression, semantic, syntax.Features);
+                return new PromQlParseResult(text, syntax.Expression, semantic, syntax.Features, holes);
             }
             catch (InsufficientExecutionStackException)
             {

@@ -40,6 +40,10 @@ namespace PromQL.Analyzers.Package.Tests
             // No runtime or compile assets: the consumer's own output must not reference the analyzer.
             Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", StringComparison.Ordinal) || entry.StartsWith("ref/", StringComparison.Ordinal));
 
+            // The props that make InvariantGlobalization compiler-visible (PROMQL041), named after the package so NuGet imports it.
+            Assert.True(entries.Contains("build/" + PackageLayout.PackageId + ".props"), "build/<id>.props is missing from the package:" + Environment.NewLine + listing);
+            Assert.Contains("<CompilerVisibleProperty Include=\"InvariantGlobalization\" />", ReadEntry(archive, "build/" + PackageLayout.PackageId + ".props"), StringComparison.Ordinal);
+
             Assert.True(entries.Contains("README.md"), "README.md is missing from the package:" + Environment.NewLine + listing);
             Assert.True(entries.Contains("LICENSE"), "LICENSE is missing from the package:" + Environment.NewLine + listing);
             Assert.Equal(File.ReadAllText(RepositoryPaths.Combine("README.md")), ReadEntry(archive, "README.md"));

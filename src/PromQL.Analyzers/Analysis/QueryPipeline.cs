@@ -97,7 +97,9 @@ namespace PromQL.Analyzers.Analysis
                 return new StringResult(ImmutableArray<CachedDiagnostic>.Empty, true);
             }
 
-            return new StringResult(RunRules(RuleRegistry.All, text, parse, marked, options, kind, _metrics), true);
+            // The holes' types only now, for a string found to be PromQL: one GetTypeInfo per hole, none without holes.
+            var holes = text.HasHoles ? HoleReader.Read(text, format, model, cancellationToken) : null;
+            return new StringResult(RunRules(RuleRegistry.All, text, parse, marked, options, kind, _metrics, holes), true);
         }
 
         /// <summary>The string's result whether or not it passes screening: for the other strings of a member being kept.</summary>
@@ -133,14 +135,14 @@ namespace PromQL.Analyzers.Analysis
             RunRules(RuleRegistry.All, text, parse, marked, options, kind);
 
         /// <summary>As <see cref="RunRules(PromQlSourceText, PromQlParseResult, bool, PromQlAnalyzerOptions, QueryKind)"/>, with the given rules.</summary>
-        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown) =>
-            RunRules(rules, text, parse, marked, options, kind, MetricKnowledge.FromOptions);
+        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown, QueryHoles? holes = null) =>
+            RunRules(rules, text, parse, marked, options, kind, MetricKnowledge.FromOptions, holes);
 
         /// <summary>As above, with the compilation's metric knowledge, asked for only by a rule that reads it.</summary>
-        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options, QueryKind kind, Func<PromQlAnalyzerOptions, MetricKnowledge> metrics)
+        internal static ImmutableArray<CachedDiagnostic> RunRules(ImmutableArray<QueryRule> rules, PromQlSourceText text, PromQlParseResult parse, bool marked, PromQlAnalyzerOptions options, QueryKind kind, Func<PromQlAnalyzerOptions, MetricKnowledge> metrics, QueryHoles? holes = null)
         {
             var findings = new List<Finding>();
-            var query = new QueryContext(parse, marked, options, kind, metrics);
+            var query = new QueryContext(parse, marked, options, kind, metrics, holes);
             foreach (var rule in rules)
             {
                 if ((marked || !rule.NeedsMarkedQuery) && (parse.Expression is not null || rule.RunsOnInvalidQuery))

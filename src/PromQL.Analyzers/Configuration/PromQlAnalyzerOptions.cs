@@ -24,13 +24,17 @@ namespace PromQL.Analyzers.Configuration
         private readonly ImmutableArray<string> _defaultPrefixes;
         private readonly ImmutableArray<string> _defaultNames;
 
-        private PromQlAnalyzerOptions(ImmutableArray<object> values, ImmutableArray<OptionProblem> problems)
+        /// <summary>The MSBuild property of the .NET SDK that turns invariant globalization on, made compiler-visible by the package's props.</summary>
+        public const string InvariantGlobalizationKey = "build_property.InvariantGlobalization";
+
+        private PromQlAnalyzerOptions(ImmutableArray<object> values, ImmutableArray<OptionProblem> problems, bool invariantGlobalization)
         {
             _values = values;
             Problems = problems;
+            InvariantGlobalization = invariantGlobalization;
             unchecked
             {
-                var hash = 17;
+                var hash = invariantGlobalization ? 19 : 17;
                 for (var i = 0; i < values.Length; i++)
                 {
                     hash = (hash * 31) + RuleRegistry.Options[i].ValueHash(values[i]);
@@ -77,6 +81,12 @@ namespace PromQL.Analyzers.Configuration
             ContentTriggers = CollectContentTriggers(this);
             ContentTriggerPrefix = CommonPrefix(ContentTriggers);
         }
+
+        /// <summary>
+        /// Whether the project runs with invariant globalization on (<c>&lt;InvariantGlobalization&gt;true&lt;/InvariantGlobalization&gt;</c>,
+        /// read from <see cref="InvariantGlobalizationKey"/>): then every culture formats as the invariant one.
+        /// </summary>
+        public bool InvariantGlobalization { get; }
 
         /// <summary>The values that could not be taken (reported by PROMQL900); the rest of each value is used.</summary>
         public ImmutableArray<OptionProblem> Problems { get; }
@@ -208,7 +218,9 @@ namespace PromQL.Analyzers.Configuration
                 }
             }
 
-            return new PromQlAnalyzerOptions(values.MoveToImmutable(), problems?.ToImmutable() ?? ImmutableArray<OptionProblem>.Empty);
+            // MSBuild writes the property as it was set: "true" in any case, spaces around it at most.
+            var invariant = string.Equals(lookup(InvariantGlobalizationKey)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            return new PromQlAnalyzerOptions(values.MoveToImmutable(), problems?.ToImmutable() ?? ImmutableArray<OptionProblem>.Empty, invariant);
         }
 
         /// <summary>Options from key-value pairs, as an <c>.editorconfig</c> would give them (tests, tools).</summary>
@@ -230,7 +242,7 @@ namespace PromQL.Analyzers.Configuration
                 return true;
             }
 
-            if (other is null || other._hash != _hash)
+            if (other is null || other._hash != _hash || other.InvariantGlobalization != InvariantGlobalization)
             {
                 return false;
             }

@@ -68,6 +68,25 @@ namespace PromQL.Analyzers.Rules
         /// </summary>
         public const string RegexOperatorAt = "RegexOperatorAt";
 
+        /// <summary>
+        /// PROMQL041: <c>true</c> where the one hole can be made invariant (an interpolation <c>{q}</c> becomes
+        /// <c>{q.ToString(CultureInfo.InvariantCulture)}</c>, its format the first argument); absent elsewhere.
+        /// </summary>
+        public const string InvariantHole = "InvariantHole";
+
+        /// <summary>
+        /// PROMQL041: <c>true</c> where the whole string can be made invariant (a plain <c>$"…"</c> to a string becomes
+        /// <c>string.Create(CultureInfo.InvariantCulture, $"…")</c>); absent elsewhere.
+        /// </summary>
+        public const string InvariantString = "InvariantString";
+
+        /// <summary>
+        /// PROMQL040: how the hole's value becomes PromQL, where a fix is safe: <c>Seconds</c> (a TimeSpan alone in a
+        /// duration: <c>{(long)w.TotalSeconds}s</c>) or <c>UnixSeconds</c> (a DateTime or DateTimeOffset after <c>@</c>);
+        /// absent elsewhere.
+        /// </summary>
+        public const string Conversion = "Conversion";
+
         /// <summary>The replacement keys, read: false when one is missing, out of order, or outside [NodeStart, NodeEnd] given.</summary>
         public static bool TryGetReplacement(ImmutableDictionary<string, string?> properties, out int start, out int end, out string text)
         {

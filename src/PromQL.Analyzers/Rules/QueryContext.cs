@@ -12,8 +12,9 @@ namespace PromQL.Analyzers.Rules
     /// </summary>
     internal sealed class QueryContext
     {
-        public QueryContext(PromQlParseResult parse, bool isMarked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown, MetricKnowledge? metrics = null)
+        public QueryContext(PromQlParseResult parse, bool isMarked, PromQlAnalyzerOptions options, QueryKind kind = QueryKind.Unknown, MetricKnowledge? metrics = null, QueryHoles? holes = null)
         {
+            Holes = holes ?? QueryHoles.None;
             Parse = parse;
             IsMarked = isMarked;
             Options = options;
@@ -22,8 +23,8 @@ namespace PromQL.Analyzers.Rules
         }
 
         /// <summary>A query of a compilation, whose metric knowledge (with the compilation's own definitions) is asked for only when a rule reads it.</summary>
-        public QueryContext(PromQlParseResult parse, bool isMarked, PromQlAnalyzerOptions options, QueryKind kind, Func<PromQlAnalyzerOptions, MetricKnowledge> metrics)
-            : this(parse, isMarked, options, kind)
+        public QueryContext(PromQlParseResult parse, bool isMarked, PromQlAnalyzerOptions options, QueryKind kind, Func<PromQlAnalyzerOptions, MetricKnowledge> metrics, QueryHoles? holes = null)
+            : this(parse, isMarked, options, kind, holes: holes)
         {
             _metricsSource = metrics;
         }
@@ -41,6 +42,12 @@ namespace PromQL.Analyzers.Rules
         public bool IsMarked { get; }
 
         public PromQlAnalyzerOptions Options { get; }
+
+        /// <summary>
+        /// What C# puts in the query's holes (their types, formats) and how the string is formatted; <see cref="QueryHoles.None"/>
+        /// for a string without holes, or one whose holes were not read (a URL's query value).
+        /// </summary>
+        public QueryHoles Holes { get; }
 
         /// <summary>How Prometheus runs the query, where the call site tells (the HTTP API endpoint, a known client API); else unknown.</summary>
         public QueryKind Kind { get; }

@@ -47,7 +47,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Meta
             }
         }
 
-        /// <summary>The fix titles by diagnostic ID, from the code fix providers the package ships.</summary>
+        /// <summary>The fix titles by diagnostic ID, from the code fix providers the package ships (several joined with "or", in title order).</summary>
         internal static IReadOnlyDictionary<string, string> FixTitles()
         {
             var titles = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -59,7 +59,9 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Meta
                 var title = (string)type.GetField("Title", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
                 foreach (var id in provider.FixableDiagnosticIds)
                 {
-                    titles[id] = title;
+                    titles[id] = titles.TryGetValue(id, out var other)
+                        ? string.Join(" or ", new[] { other, title }.OrderBy(t => t, StringComparer.Ordinal))
+                        : title;
                 }
             }
 

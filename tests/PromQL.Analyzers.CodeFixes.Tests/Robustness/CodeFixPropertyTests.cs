@@ -79,6 +79,10 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 await MatchBothBucketFormsCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await RenameFunctionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
+                Assert.Null(await InvariantHoleCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+                Assert.Null(await InvariantStringCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+                Assert.Null(await ConvertHoleValueCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+
                 var provider = diagnostic.Id switch
                 {
                     DiagnosticIds.ContainerFilterMissing => AddFilter,

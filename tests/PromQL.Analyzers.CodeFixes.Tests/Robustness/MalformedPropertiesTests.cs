@@ -30,6 +30,53 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
         // PROMQL013 on the sum, PROMQL014 on the quantile, both with a fix (one replacement each).
         private static readonly string ReplacementSource = Sources.Marked("\"histogram_quantile(95, sum by (pod) (rate(x_bucket[5m])))\"");
 
+        // PROMQL041 on a double hole of a plain $"…", with its two fixes (the hole, the whole string).
+        private static readonly string HoleSource = InvariantNumber.InvariantNumberSources.InMethod("""
+            Run($"histogram_quantile({q}, rate(x_bucket[5m]))");
+            """);
+
+        [Fact]
+        public async Task InvariantNumber_AsReported_TwoFixes_AndNoneWhenBroken()
+        {
+            var document = FixHarness.CreateDocument(HoleSource);
+            var diagnostic = Assert.Single(await FixHarness.GetDiagnosticsAsync(document));
+            Assert.Equal(DiagnosticIds.CultureSensitiveNumber, diagnostic.Id);
+            Assert.Equal(2, (await ActionsAsync(document, diagnostic)).Count);
+            foreach (var (what, broken) in Broken(diagnostic))
+            {
+                // Each fix has its own key: with one broken, the other fix may stay; with anything else broken, neither.
+                var holeBroken = !what.StartsWith(FixProperties.InvariantString, System.StringComparison.Ordinal);
+                var stringBroken = !what.StartsWith(FixProperties.InvariantHole, System.StringComparison.Ordinal);
+                var hole = await QueryFixAllProvider.MergeAsync(document, ImmutableArray.Create(broken), InvariantHoleCodeFixProvider.ComputeChangesAsync, CancellationToken.None);
+                var whole = await QueryFixAllProvider.MergeAsync(document, ImmutableArray.Create(broken), InvariantStringCodeFixProvider.ComputeChangesAsync, CancellationToken.None);
+                Assert.True(!holeBroken || hole.Count == 0, $"{diagnostic.Id} with {what}: the hole fix still changes the code");
+                Assert.True(!stringBroken || whole.Count == 0, $"{diagnostic.Id} with {what}: the string fix still changes the code");
+                Assert.Equal((holeBroken ? 0 : 1) + (stringBroken ? 0 : 1), (await ActionsAsync(document, broken)).Count);
+            }
+
+            // Another rule's fixer is given nothing to do.
+            Assert.Null(await RemoveSortCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+        }
+
+        [Fact]
+        public async Task ConvertHoleValue_AsReported_OneFix_AndNoneWhenBroken()
+        {
+            var document = FixHarness.CreateDocument(InvariantNumber.InvariantNumberSources.InMethod("""
+                System.TimeSpan w = default;
+                Run($"rate(x[{w}])");
+                """));
+            var diagnostic = Assert.Single(await FixHarness.GetDiagnosticsAsync(document));
+            Assert.Equal(DiagnosticIds.ValueNotPromQl, diagnostic.Id);
+            Assert.Single(await ActionsAsync(document, diagnostic));
+            foreach (var (what, broken) in Broken(diagnostic))
+            {
+                Assert.True((await ActionsAsync(document, broken)).Count == 0, $"{diagnostic.Id} with {what}: a code action");
+                Assert.Empty(await QueryFixAllProvider.MergeAsync(document, ImmutableArray.Create(broken), ConvertHoleValueCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            }
+
+            Assert.Null(await InvariantHoleCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+        }
+
         [Fact]
         public async Task Replacements_AsReported_OneFixEach_AndNoneWhenBroken()
         {

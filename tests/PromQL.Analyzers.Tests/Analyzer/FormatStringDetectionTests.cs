@@ -49,7 +49,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [Fact]
         public Task FormatItemsWithAlignmentAndFormat_AreHoles() =>
             VerifyCS.VerifyAnalyzerAsync(InMethod("""
-                Run(string.Format("sum(rate(http_requests_total{{job=\"{0,5}\"}}[{1}])) > {2:N2}", job, n, ratio));
+                Run(string.Format("sum(rate(http_requests_total{{job=\"{0,5}\"}}[{1}])) > {|PROMQL041:{2:N2}|}", job, n, ratio));
                 Run(string.Format("{|PROMQL100:no_such_function|}({0:N2})", ratio));
                 """));
 

@@ -68,5 +68,39 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.True(PromQlParser.Parse(Render($"up @ {at}", culture)).HasErrors);
             Assert.False(PromQlParser.Parse(Render($"up @ {at.ToUnixTimeSeconds()}", culture)).HasErrors);
         }
+
+        [Theory]
+        [InlineData("de-DE")]
+        [InlineData("sv-SE")]
+        public void FloatDecimalAndFormattedDouble_CurrentCultureBreaksThem_FixesParse(string culture)
+        {
+            // What PROMQL041 reports, rendered as .NET renders it on such a machine: not PromQL.
+            var f = 0.5f;
+            var d = 0.25m;
+            var q = 0.95;
+            Assert.True(PromQlParser.Parse(Render($"clamp(up, {f}, {d})", culture)).HasErrors);
+            Assert.True(PromQlParser.Parse(Render($"histogram_quantile({q:0.00}, rate(x[5m]))", culture)).HasErrors);
+
+            // What its fixes write, rendered under the same culture: PromQL, with the invariant values.
+            var oneHole = Render($"histogram_quantile({q.ToString("F2", CultureInfo.InvariantCulture)}, rate(x[5m]))", culture);
+            Assert.Equal("histogram_quantile(0.95, rate(x[5m]))", oneHole);
+            Assert.False(PromQlParser.Parse(oneHole).HasErrors);
+            var old = CultureInfo.CurrentCulture;
+            try
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+                var wholeString = string.Create(CultureInfo.InvariantCulture, $"clamp(up, {f}, {d})");
+                Assert.Equal("clamp(up, 0.5, 0.25)", wholeString);
+                Assert.False(PromQlParser.Parse(wholeString).HasErrors);
+                Assert.False(PromQlParser.Parse(FormattableString.Invariant($"up > {-1}")).HasErrors);
+
+                // Concatenation calls ToString(): the current culture's 0,95.
+                Assert.True(PromQlParser.Parse("up > " + q).HasErrors);
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = old;
+            }
+        }
     }
 }
