@@ -338,6 +338,192 @@ def prometheus_own(repo):
     return rows
 
 
+# ---------------------------------------------------------------- .NET (OpenTelemetry semantic conventions)
+# The built-in .NET metrics (System.Diagnostics.Metrics instruments of ASP.NET Core, Kestrel, SignalR, System.Net and
+# the runtime) as the OpenTelemetry Prometheus exporter stores them. Which metrics .NET emits: the `### Metric:`
+# sections of the semantic conventions' .NET pages; their instrument, unit and attributes: each section's tables
+# (generated from model/**/*.yaml, or frozen for .NET where the model has no definition), checked against the model.
+DOTNET_DOCS = ["docs/dotnet/dotnet-aspnetcore-metrics.md", "docs/dotnet/dotnet-dns-metrics.md",
+               "docs/dotnet/dotnet-http-metrics.md", "docs/dotnet/dotnet-kestrel-metrics.md",
+               "docs/dotnet/dotnet-signalr-metrics.md", "docs/runtime/dotnet-metrics.md"]
+# Where .NET's own code (dotnet/runtime src/libraries/System.Diagnostics.DiagnosticSource/src/System/Diagnostics/
+# Metrics/RuntimeMetrics.cs) departs from the conventions: these two are created with CreateObservableCounter (so the
+# exporter stores them as counters, with _total) although the conventions and the .NET docs say UpDownCounter; the
+# sources disagree, so no row. And the runtime tags the GC metrics `gc.heap.generation`, not the conventions'
+# `dotnet.gc.heap.generation` (as the .NET docs' built-in-metrics-runtime.md also say).
+DOTNET_LEFT_OUT = {"dotnet.thread_pool.thread.count", "dotnet.thread_pool.queue.length"}
+DOTNET_ATTRIBUTES = {"dotnet.gc.heap.generation": "gc.heap.generation"}
+INSTRUMENTS = {"counter": "counter", "updowncounter": "gauge", "gauge": "gauge", "histogram": "histogram"}
+
+# OpenTelemetryNames (src/PromQL.Analyzers/Metrics/OpenTelemetryNames.cs), ported rule for rule.
+OTEL_UNITS = {"d": "days", "h": "hours", "min": "minutes", "s": "seconds", "ms": "milliseconds",
+              "us": "microseconds", "ns": "nanoseconds", "By": "bytes", "KiBy": "kibibytes", "MiBy": "mebibytes",
+              "GiBy": "gibibytes", "TiBy": "tibibytes", "KBy": "kilobytes", "MBy": "megabytes", "GBy": "gigabytes",
+              "TBy": "terabytes", "B": "bytes", "KB": "kilobytes", "MB": "megabytes", "GB": "gigabytes",
+              "TB": "terabytes", "m": "meters", "V": "volts", "A": "amperes", "J": "joules", "W": "watts",
+              "g": "grams", "Cel": "celsius", "Hz": "hertz", "1": "", "%": "percent", "$": "dollars"}
+OTEL_PER_UNITS = {"s": "second", "m": "minute", "h": "hour", "d": "day", "w": "week", "mo": "month", "y": "year"}
+
+
+def _ascii_alnum(c):
+    return ("a" <= c <= "z") or ("A" <= c <= "Z") or ("0" <= c <= "9")
+
+
+def otel_sanitize(text, unit=False):
+    """Characters other than ASCII letters, digits and `:` to `_`, a run of them to one; a leading digit to `_`
+    (not in a unit)."""
+    out = []
+    last_underscore = False
+    for i, c in enumerate(text):
+        if not unit and i == 0 and "0" <= c <= "9":
+            out.append("_")
+            last_underscore = True
+            continue
+        if not _ascii_alnum(c) and c != ":":
+            if not last_underscore:
+                out.append("_")
+                last_underscore = True
+        else:
+            out.append(c)
+            last_underscore = False
+    return "".join(out)
+
+
+def otel_unit(unit):
+    """A UCUM unit as the exporter spells it in a name: `s` -> seconds, `By/s` -> bytes_per_second, `{x}` -> ''."""
+    out = []
+    open_at = -1
+    written = 0
+    for i, c in enumerate(unit):
+        if c == "{" and open_at < 0:
+            open_at = i
+        elif c == "}" and open_at >= 0:
+            out.append(unit[written:open_at])
+            written = i + 1
+            open_at = -1
+    out.append(unit[written:])
+    bare = "".join(out)
+    slash = bare.find("/")
+    if 0 <= slash < len(bare) - 1:
+        spelt = OTEL_UNITS.get(bare[:slash], bare[:slash]) + "_per_" + OTEL_PER_UNITS.get(bare[slash + 1:], bare[slash + 1:])
+    else:
+        spelt = OTEL_UNITS.get(bare, bare)
+    return otel_sanitize(spelt, unit=True).strip("_")
+
+
+def otel_names(name, unit, counter):
+    """The names OpenTelemetryNames.For gives, in its order: the classic text format's, the counter with `_total`,
+    the OpenMetrics one, the UTF-8 one (only for a name outside the legacy character set)."""
+    names = []
+
+    def add(n):
+        if n and n not in names:
+            names.append(n)
+
+    punit = otel_unit(unit) if unit else ""
+    sanitized = otel_sanitize(name)
+    if punit and not sanitized.endswith(punit) and not (counter and sanitized.endswith(punit + "_total")):
+        sanitized += "_" + punit
+    add(sanitized)
+    if counter and not sanitized.endswith("_total"):
+        add(sanitized + "_total")
+    open_metrics = name[:-len("_total")] if counter and name.endswith("_total") else name
+    if punit and not open_metrics.endswith(punit):
+        open_metrics += "_" + punit
+    open_metrics = otel_sanitize(open_metrics)
+    add(open_metrics + "_total" if counter and not open_metrics.endswith("_total") else open_metrics)
+    if not NAME.match(name):
+        utf8 = name
+        if punit and not utf8.endswith(punit) and not (counter and utf8.endswith(punit + "_total")):
+            utf8 += "_" + punit
+        add(utf8 + "_total" if counter and not utf8.endswith("_total") else utf8)
+    return names
+
+
+def semconv_model_metrics(repo):
+    """metric_name -> (instrument, unit) of every metric group in model/**/*.yaml (read by line: the group's
+    `metric_name:`, `instrument:` and `unit:` keys)."""
+    found = {}
+    for path in repo.files("model"):
+        if not path.endswith(".yaml"):
+            continue
+        group = None
+        for line in repo.show(path).splitlines():
+            m = re.match(r"^  - id:\s*(\S+)", line)
+            if m:
+                group = {}
+                continue
+            m = re.match(r"^    (metric_name|instrument|unit):\s*(.*?)\s*$", line)
+            if m and group is not None:
+                group[m.group(1)] = m.group(2).strip("'\"")
+                if len(group) == 3:
+                    found[group["metric_name"]] = (group["instrument"], group["unit"])
+    return found
+
+
+def semconv_sections(repo, path):
+    """metric name -> the text of its `## Metric: `x`` (or `###`) section in a semantic-conventions page."""
+    parts = re.split(r"^#{2,4} Metric: `([^`]+)`\s*$", repo.show(path), flags=re.M)
+    return {parts[i]: parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def semconv_metric(metric, body):
+    """(instrument, unit, attribute names) from a section's tables: the `| Name | Instrument Type | Unit (UCUM) |`
+    row of the metric, the linked first cells of the `Attribute`/`Key` tables; (None, None, []) if there is none."""
+    header = None
+    kind = unit = None
+    attributes = []
+    for line in body.splitlines():
+        if not line.startswith("|"):
+            header = None
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if header is None:
+            header = [c.lower() for c in cells]
+            continue
+        if set(cells[0]) <= set("-: "):
+            continue
+        if header[:3] == ["name", "instrument type", "unit (ucum)"] and cells[0] == "`" + metric + "`":
+            kind = cells[1].lower()
+            unit = cells[2].strip("`")
+            continue
+        m = re.match(r"^\[`([a-zA-Z0-9_.]+)`\]", cells[0])
+        if m and header[0] in ("attribute", "key") and m.group(1) not in attributes:
+            attributes.append(m.group(1))
+    return kind, unit, attributes
+
+
+def dotnet(repo):
+    """The `### Metric: `x`` sections of the .NET pages, each with its own tables or, where it "follows the common
+    [x](../http/http-metrics.md#...) definition", that page's section; translated as the OpenTelemetry Prometheus
+    exporter stores them: every family name in the legacy character set."""
+    model = semconv_model_metrics(repo)
+    rows = []
+    for path in DOTNET_DOCS:
+        sections = semconv_sections(repo, path)
+        if not sections:
+            raise SystemExit(".NET: no metric section in " + path)
+        for metric, body in sections.items():
+            if metric in DOTNET_LEFT_OUT:
+                continue
+            kind, unit, attributes = semconv_metric(metric, body)
+            common = re.search(r"follows the common \[[^\]]*\]\(\.\./([\w./-]+\.md)#", body)
+            if kind is None and common is not None:
+                kind, unit, attributes = semconv_metric(metric, semconv_sections(repo, "docs/" + common.group(1)).get(metric, ""))
+            if kind not in INSTRUMENTS:
+                raise SystemExit(".NET: no instrument type for %s in %s" % (metric, path))
+            if metric in model and model[metric] != (kind, unit):
+                raise SystemExit(".NET: %s is %s %r in %s but %s %r in the model" % ((metric, kind, unit, path) + model[metric]))
+            labels = [re.sub(r"[^a-zA-Z0-9_]", "_", DOTNET_ATTRIBUTES.get(a, a)) for a in attributes]
+            if not all(LABEL.match(l) for l in labels):
+                raise SystemExit(".NET: attribute names of %s: %r" % (metric, attributes))
+            prometheus_type = INSTRUMENTS[kind]
+            for name in otel_names(metric, unit, prometheus_type == "counter"):
+                if NAME.match(name):
+                    rows.append((name, prometheus_type, labels))
+    return rows
+
+
 SOURCES = [
     # (source name in the catalog, repository, tag, reader)
     ("cAdvisor", "google/cadvisor", "v0.60.5", cadvisor),
@@ -346,6 +532,7 @@ SOURCES = [
     ("apiserver", "kubernetes/apiserver", "v0.36.3", apiserver),
     ("CoreDNS", "coredns/coredns", "v1.14.7", coredns),
     ("Prometheus", "prometheus/prometheus", "v3.14.0", prometheus_own),
+    (".NET", "open-telemetry/semantic-conventions", "v1.44.0", dotnet),
 ]
 
 
