@@ -22,7 +22,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Support
         public static readonly ImmutableArray<CodeFixProvider> Providers =
             ImmutableArray.Create<CodeFixProvider>(
                 new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider(), new KeepBucketLabelCodeFixProvider(), new QuantileAsFractionCodeFixProvider(),
-                new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider());
+                new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider(), new RegexAsEqualityCodeFixProvider(),
+                new RemoveRedundantAnchorsCodeFixProvider(), new SimplifyRegexMatcherCodeFixProvider());
 
         public static Document CreateDocument(string source)
         {
