@@ -83,6 +83,28 @@ namespace PromQL.Analyzers
             "escapes, nor |, matches exactly that string: job=~\"api\" is job=\"api\", not \"any job containing api\". Write = or != to " +
             "say so, or write the regex that was meant (job=~\"api.*\").");
 
+        /// <summary>PROMQL021 (a suggestion).</summary>
+        public static readonly DiagnosticDescriptor RedundantAnchors = Create(
+            DiagnosticIds.RedundantAnchors,
+            CorrectnessCategory,
+            DiagnosticSeverity.Info,
+            "Redundant anchor in a matcher regex",
+            "{0}: Prometheus anchors matcher regexes at both ends, so {1} adds nothing: write {2}",
+            "Prometheus matches a =~ or !~ value as ^(?s:value)$, anchored at both ends, so a ^ that begins the regex or a $ that " +
+            "ends it says nothing more: job=~\"^api-.*$\" is job=~\"api-.*\". Reported only where the RE2 parse shows the anchor " +
+            "binds to the whole regex (not for ^a|b$, whose anchors sit inside the alternatives, nor for an escaped \\$ or a $ in a class).");
+
+        /// <summary>PROMQL022 (a suggestion).</summary>
+        public static readonly DiagnosticDescriptor TrivialRegexMatcher = Create(
+            DiagnosticIds.TrivialRegexMatcher,
+            CorrectnessCategory,
+            DiagnosticSeverity.Info,
+            "Matcher that does nothing or says it the long way",
+            "{0} {1}",
+            "A series without a label has the value \"\" for it, so job=~\".*\" (every value, the empty one too) selects every series and " +
+            "filters nothing; job=~\".+\" (every non-empty value) is job!=\"\", and job!~\".+\" is job=\"\". Remove the first, write the " +
+            "others as equalities, which say what they mean and which Prometheus matches without a regex.");
+
         /// <summary>PROMQL024.</summary>
         public static readonly DiagnosticDescriptor ImpossibleSelector = Create(
             DiagnosticIds.ImpossibleSelector,

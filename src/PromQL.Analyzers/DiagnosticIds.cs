@@ -27,6 +27,12 @@ namespace PromQL.Analyzers
         /// <summary>A regex matcher whose value has no regex metacharacters, so it is an equality.</summary>
         public const string RegexWithoutMetacharacters = "PROMQL020";
 
+        /// <summary>A <c>^</c> or <c>$</c> that begins or ends a matcher regex, which Prometheus anchors anyway.</summary>
+        public const string RedundantAnchors = "PROMQL021";
+
+        /// <summary>A matcher that does nothing (<c>=~".*"</c>) or says it the long way (<c>=~".+"</c>, <c>!~".+"</c>).</summary>
+        public const string TrivialRegexMatcher = "PROMQL022";
+
         /// <summary>A selector whose matchers contradict each other, so it matches no series.</summary>
         public const string ImpossibleSelector = "PROMQL024";
 

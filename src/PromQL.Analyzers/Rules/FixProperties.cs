@@ -58,7 +58,10 @@ namespace PromQL.Analyzers.Rules
         /// PROMQL013, PROMQL014: the query text that takes [<see cref="ReplaceStart"/>, <see cref="ReplaceEnd"/>): <c>, le</c>
         /// in a <c>by</c> clause, nothing for <c>le</c> in a <c>without</c> clause, <c> by (le)</c> after a keyword; φ/100 for
         /// a quantile. PROMQL031: <c>|</c> and the stored form as a regex literal, inserted after the integer. PROMQL003: the text that replaces [<see cref="NodeStart"/>, <see cref="NodeEnd"/>), a label's new
-        /// name. Absent where no fix is safe.
+        /// name. PROMQL020: <c>=</c> for the <c>~</c> of <c>!~</c>, nothing for that of <c>=~</c>. PROMQL021: nothing, in
+        /// place of an anchor. PROMQL022: nothing in place of a <c>=~".*"</c> matcher and a comma beside it (or the braces
+        /// around it), and <c>!=""</c> or <c>=""</c> from the operator of a <c>=~".+"</c> or <c>!~".+"</c> to the end of its
+        /// value. Absent where no fix is safe.
         /// </summary>
         public const string ReplaceText = "ReplaceText";
 
@@ -86,6 +89,15 @@ namespace PromQL.Analyzers.Rules
         /// absent elsewhere.
         /// </summary>
         public const string Conversion = "Conversion";
+
+        /// <summary>
+        /// PROMQL021: where a second edit of the fix, a deletion after <see cref="ReplaceEnd"/>, starts (the <c>$</c> of a
+        /// regex whose <c>^</c> the replacement deletes). Absent when the fix is the one replacement.
+        /// </summary>
+        public const string DeleteStart = "DeleteStart";
+
+        /// <summary>PROMQL021: where the second edit's deletion ends.</summary>
+        public const string DeleteEnd = "DeleteEnd";
 
         /// <summary>The replacement keys, read: false when one is missing, out of order, or outside [NodeStart, NodeEnd] given.</summary>
         public static bool TryGetReplacement(ImmutableDictionary<string, string?> properties, out int start, out int end, out string text)

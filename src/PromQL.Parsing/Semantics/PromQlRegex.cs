@@ -166,6 +166,23 @@ namespace PromQL.Parsing.Semantics
             return true;
         }
 
+        /// <summary>
+        /// Whether the pattern starts with a <c>^</c> or ends with a <c>$</c> that only repeats Prometheus's own
+        /// anchoring (<c>^(?s:value)$</c>), so that dropping it keeps the meaning: the anchor stands at the start (end)
+        /// of the pattern's top-level sequence, and the pattern without it parses, in RE2, to exactly the rest of that
+        /// sequence. Not for <c>^a|b$</c> (its anchors bind inside the alternatives), <c>\$</c> or <c>[$]</c>, nor
+        /// when nothing would be left.
+        /// </summary>
+        /// <param name="withoutAnchors">The pattern without the redundant anchors; empty when the answer is false.</param>
+        /// <param name="atStart">Whether the first character, a <c>^</c>, goes.</param>
+        /// <param name="atEnd">Whether the last character, a <c>$</c>, goes.</param>
+        public bool HasRedundantAnchors(out string withoutAnchors, out bool atStart, out bool atEnd)
+        {
+            var rest = Re2Regex.WithoutRedundantAnchors(Pattern, out atStart, out atEnd);
+            withoutAnchors = rest ?? string.Empty;
+            return rest is not null;
+        }
+
         /// <inheritdoc />
         public override string ToString() => Pattern;
 

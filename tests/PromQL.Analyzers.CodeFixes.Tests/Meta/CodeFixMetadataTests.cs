@@ -23,7 +23,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Meta
         {
             var fixedIds = Types().SelectMany(t => Create(t).FixableDiagnosticIds).ToList();
             // PROMQL041 has two, both offered: the one hole made invariant, or the whole string.
-            Assert.Equal(new[] { DiagnosticIds.ContainerFilterMissing, DiagnosticIds.RedundantSum, DiagnosticIds.RemovedCadvisorLabel, DiagnosticIds.NetworkContainerFilter, DiagnosticIds.HistogramWithoutLe, DiagnosticIds.QuantileOutOfRange, DiagnosticIds.RenamedFunction, DiagnosticIds.IntegerBucketValue, DiagnosticIds.ValueNotPromQl, DiagnosticIds.CultureSensitiveNumber, DiagnosticIds.CultureSensitiveNumber, DiagnosticIds.SortInRangeQuery }, fixedIds.OrderBy(id => id, StringComparer.Ordinal));
+            Assert.Equal(new[] { DiagnosticIds.ContainerFilterMissing, DiagnosticIds.RedundantSum, DiagnosticIds.RemovedCadvisorLabel, DiagnosticIds.NetworkContainerFilter, DiagnosticIds.HistogramWithoutLe, DiagnosticIds.QuantileOutOfRange, DiagnosticIds.RegexWithoutMetacharacters, DiagnosticIds.RedundantAnchors, DiagnosticIds.TrivialRegexMatcher, DiagnosticIds.RenamedFunction, DiagnosticIds.IntegerBucketValue, DiagnosticIds.ValueNotPromQl, DiagnosticIds.CultureSensitiveNumber, DiagnosticIds.CultureSensitiveNumber, DiagnosticIds.SortInRangeQuery }, fixedIds.OrderBy(id => id, StringComparer.Ordinal));
             var supported = new PromQlAnalyzer().SupportedDiagnostics.Select(d => d.Id);
             Assert.All(fixedIds, id => Assert.Contains(id, supported));
         }

@@ -35,7 +35,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.RemoveNetworkContainerFilter
         public Task OnlyMatcher_BracesDeleted() =>
             VerifyCS.VerifyCodeFixAsync(
                 Sources.Marked("""
-                    "sum(rate(container_network_transmit_bytes_total{{|PROMQL005:container=~'.+'|}}[5m]))"
+                    "sum(rate(container_network_transmit_bytes_total{{|PROMQL005:container=~'app.+'|}}[5m]))"
                     """),
                 Sources.Marked("""
                     "sum(rate(container_network_transmit_bytes_total[5m]))"
@@ -124,7 +124,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.RemoveNetworkContainerFilter
         public Task EveryMatcherOfTheQuery_FixAllDeletesThemAll() =>
             VerifyCS.VerifyCodeFixAsync(
                 Sources.Marked("""
-                    "sum(rate(container_network_receive_bytes_total{{|PROMQL005:container!=\"\"|}, pod=\"a\"}[5m])) + sum(rate(container_network_transmit_bytes_total{pod=\"a\", {|PROMQL005:container=~\".+\"|}}[5m]))"
+                    "sum(rate(container_network_receive_bytes_total{{|PROMQL005:container!=\"\"|}, pod=\"a\"}[5m])) + sum(rate(container_network_transmit_bytes_total{pod=\"a\", {|PROMQL005:container=~\"app-.+\"|}}[5m]))"
                     """),
                 Sources.Marked("""
                     "sum(rate(container_network_receive_bytes_total{pod=\"a\"}[5m])) + sum(rate(container_network_transmit_bytes_total{pod=\"a\"}[5m]))"

@@ -31,6 +31,9 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
         private static readonly CodeFixProvider RemoveSum = new RemoveRedundantSumCodeFixProvider();
         private static readonly CodeFixProvider KeepLe = new KeepBucketLabelCodeFixProvider();
         private static readonly CodeFixProvider AsFraction = new QuantileAsFractionCodeFixProvider();
+        private static readonly CodeFixProvider AsEquality = new RegexAsEqualityCodeFixProvider();
+        private static readonly CodeFixProvider RemoveAnchors = new RemoveRedundantAnchorsCodeFixProvider();
+        private static readonly CodeFixProvider Simplify = new SimplifyRegexMatcherCodeFixProvider();
 
         private readonly ITestOutputHelper _output;
 
@@ -60,7 +63,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
             int findings = 0, fixes = 0;
             foreach (var diagnostic in diagnostics.Where(d => d.Id is DiagnosticIds.ContainerFilterMissing or DiagnosticIds.RedundantSum
-                or DiagnosticIds.HistogramWithoutLe or DiagnosticIds.QuantileOutOfRange))
+                or DiagnosticIds.HistogramWithoutLe or DiagnosticIds.QuantileOutOfRange or DiagnosticIds.RegexWithoutMetacharacters
+                or DiagnosticIds.RedundantAnchors or DiagnosticIds.TrivialRegexMatcher))
             {
                 findings++;
                 var span = diagnostic.Location.SourceSpan;
@@ -82,12 +86,18 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 Assert.Null(await InvariantHoleCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
                 Assert.Null(await InvariantStringCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
                 Assert.Null(await ConvertHoleValueCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+                await RegexAsEqualityCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await RemoveRedundantAnchorsCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await SimplifyRegexMatcherCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
                 var provider = diagnostic.Id switch
                 {
                     DiagnosticIds.ContainerFilterMissing => AddFilter,
                     DiagnosticIds.RedundantSum => RemoveSum,
                     DiagnosticIds.HistogramWithoutLe => KeepLe,
+                    DiagnosticIds.RegexWithoutMetacharacters => AsEquality,
+                    DiagnosticIds.RedundantAnchors => RemoveAnchors,
+                    DiagnosticIds.TrivialRegexMatcher => Simplify,
                     _ => AsFraction,
                 };
                 var actions = new List<CodeAction>();

@@ -103,6 +103,45 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             Assert.Null(await QuantileAsFractionCodeFixProvider.ComputeChangesAsync(document, diagnostics.Single(d => d.Id == DiagnosticIds.HistogramWithoutLe), CancellationToken.None));
         }
 
+        // PROMQL020 on a, PROMQL021 on b, PROMQL022 on c (an equality) and d (a removal), each with a fix.
+        private static readonly string SelectorSource = Sources.Marked("\"up{a=~'x', b=~'^y.*$', c=~'.+', d=~'.*'}\"");
+
+        [Fact]
+        public async Task SelectorFixes_AsReported_OneFixEach_AndNoneWhenBroken()
+        {
+            var document = FixHarness.CreateDocument(SelectorSource);
+            var diagnostics = await FixHarness.GetDiagnosticsAsync(document);
+            Assert.Equal(
+                new[] { DiagnosticIds.RegexWithoutMetacharacters, DiagnosticIds.RedundantAnchors, DiagnosticIds.TrivialRegexMatcher, DiagnosticIds.TrivialRegexMatcher },
+                diagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
+            foreach (var diagnostic in diagnostics)
+            {
+                Assert.Single(await ActionsAsync(document, diagnostic));
+                foreach (var (what, broken) in Broken(diagnostic))
+                {
+                    var actions = await ActionsAsync(document, broken);
+                    Assert.True(actions.Count == 0, $"{diagnostic.Id} with {what}: {actions.Count} code action(s)");
+                }
+            }
+
+            foreach (var (id, compute) in new (string, System.Func<Document, Diagnostic, CancellationToken, Task<IReadOnlyList<TextChange>?>>)[]
+            {
+                (DiagnosticIds.RegexWithoutMetacharacters, RegexAsEqualityCodeFixProvider.ComputeChangesAsync),
+                (DiagnosticIds.RedundantAnchors, RemoveRedundantAnchorsCodeFixProvider.ComputeChangesAsync),
+                (DiagnosticIds.TrivialRegexMatcher, SimplifyRegexMatcherCodeFixProvider.ComputeChangesAsync),
+            })
+            {
+                var broken = diagnostics.Where(d => d.Id == id).SelectMany(d => Broken(d).Select(b => b.Diagnostic)).ToImmutableArray();
+                Assert.Empty(await QueryFixAllProvider.MergeAsync(document, broken, compute, CancellationToken.None));
+
+                // Each provider refuses the others' diagnostics.
+                foreach (var other in diagnostics.Where(d => d.Id != id))
+                {
+                    Assert.Null(await compute(document, other, CancellationToken.None));
+                }
+            }
+        }
+
         // PROMQL031 on an equality (with the operator's offset) and on a regex alternative (without it).
         private static readonly string IntegerBucketSource = Sources.Marked("\"foo_bucket{le='1'} + bar_bucket{le=~'0.5|10'}\"");
 
@@ -242,7 +281,11 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             {
                 yield return (key + " missing", With(diagnostic, location, properties.Remove(key)));
                 yield return (key + " null", With(diagnostic, location, properties.SetItem(key, null)));
-                yield return (key + " empty", With(diagnostic, location, properties.SetItem(key, string.Empty)));
+                if (properties[key] is not { Length: 0 })
+                {
+                    // An edit that inserts nothing already has the empty text: not a broken value.
+                    yield return (key + " empty", With(diagnostic, location, properties.SetItem(key, string.Empty)));
+                }
                 if (key == FixProperties.InsertText)
                 {
                     continue;

@@ -23,7 +23,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Support
             ImmutableArray.Create<CodeFixProvider>(
                 new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider(), new KeepBucketLabelCodeFixProvider(), new QuantileAsFractionCodeFixProvider(),
                 new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider(), new MatchBothBucketFormsCodeFixProvider(), new RenameFunctionCodeFixProvider(),
-                new RemoveNetworkContainerFilterCodeFixProvider(), new InvariantHoleCodeFixProvider(), new InvariantStringCodeFixProvider(), new ConvertHoleValueCodeFixProvider());
+                new RemoveNetworkContainerFilterCodeFixProvider(), new InvariantHoleCodeFixProvider(), new InvariantStringCodeFixProvider(), new ConvertHoleValueCodeFixProvider(),
+                new RegexAsEqualityCodeFixProvider(), new RemoveRedundantAnchorsCodeFixProvider(), new SimplifyRegexMatcherCodeFixProvider());
 
         public static Document CreateDocument(string source)
         {

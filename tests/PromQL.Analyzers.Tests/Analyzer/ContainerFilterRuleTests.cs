@@ -22,7 +22,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [Theory]
         [InlineData("container!=''")]
         [InlineData("container!=\"\"")]
-        [InlineData("container=~'.+'")]
+        [InlineData("{|PROMQL022:container=~'.+'|}")]
         [InlineData("container='app'")]
         [InlineData("container!~''")]
         [InlineData("container=~'app|sidecar'")]
@@ -37,7 +37,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
 
         [Fact]
         public Task ContainerRegexMatchingEmpty_Diagnostic() =>
-            VerifyCS.VerifyAnalyzerAsync(Sources.Query("{|PROMQL001:container_memory_rss{container=~'.*'}|}"));
+            VerifyCS.VerifyAnalyzerAsync(Sources.Query("{|PROMQL001:container_memory_rss{{|PROMQL022:container=~'.*'|}}|}"));
 
         [Fact]
         public Task ContainerRegexWithEmptyAlternative_Diagnostic() =>

@@ -24,6 +24,44 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [MemberData(nameof(QueryCases))]
         public Task Promql020_EveryMarkingPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql020, path, form);
 
+        /// <summary>Redundant anchors around a value with an escaped quote and a regex-escaped dot (<c>\\.</c> in the PromQL string).</summary>
+        private const string Promql021 = """sum(rate(http_requests_total{code!="200", {|PROMQL021:job=~"^a\"b\\..*$"|}}[5m]))""";
+
+        [Theory]
+        [MemberData(nameof(QueryCases))]
+        public Task Promql021_EveryMarkingPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql021, path, form);
+
+        /// <summary>A long-way matcher beside a value with a quote.</summary>
+        private const string Promql022 = """sum(rate(http_requests_total{code!="a\"b", {|PROMQL022:job=~".+"|}}[5m]))""";
+
+        [Theory]
+        [MemberData(nameof(QueryCases))]
+        public Task Promql022_EveryMarkingPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql022, path, form);
+
+        [Fact]
+        public Task Promql021_HoleInTheValue_Nothing() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
+                $"up{{job=~\"^{pod}.*$\"}}"
+                """));
+
+        [Fact]
+        public Task Promql022_HoleInTheValue_Nothing() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
+                $"up{{job=~\".{pod}\", pod=~\".*{pod}\"}}"
+                """));
+
+        [Fact]
+        public Task Promql022_MatchEverythingAloneInBraces_OnlyPromql100() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
+                "{|PROMQL100:{job=~'.*'}|}"
+                """));
+
+        [Fact]
+        public Task Promql022_UnmarkedStringWithoutTrigger_Nothing() =>
+            VerifyCS.VerifyAnalyzerAsync(Sources.Unmarked("""
+                "up{job=~\".+\", a=~\"^b$\"}"
+                """));
+
         [Fact]
         public Task Promql020_HoleInTheValue_Nothing() =>
             VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
@@ -39,7 +77,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [Fact]
         public Task Promql024_HoleInAnotherMatcher_StillReported() =>
             VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""
-                $"{|PROMQL024:up{{instance=\"{pod}\", job=\"\", job=~\".+\"}}|}"
+                $"{|PROMQL024:up{{instance=\"{pod}\", job=\"\", {|PROMQL022:job=~\".+\"|}}}|}"
                 """));
 
         [Fact]

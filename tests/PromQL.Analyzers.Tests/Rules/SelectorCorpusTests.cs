@@ -51,6 +51,43 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.Empty(run.Hits);
         }
 
+        [Fact]
+        public void RedundantAnchors_NoHit()
+        {
+            // No production matcher regex begins with ^ or ends with $: the mixins rely on Prometheus's own anchoring.
+            var run = Run(RedundantAnchorsRule.Find);
+            Assert.Equal(889, run.Queries);
+            Assert.Empty(run.Hits);
+        }
+
+        [Fact]
+        public void TrivialRegexMatcher_EveryHitIsTheLongWayOrAnOpenPlaceholder()
+        {
+            // All 35 hits are right, and all are suggestions:
+            // - kp-0004, twice: AlertmanagerClusterFailedToSendAlerts (the critical one) renders the alertmanager mixin's
+            //   default alertmanagerCriticalIntegrationsRegEx, integration=~`.*`, which filters nothing (both selectors also
+            //   have a metric name and job/container/namespace matchers, so removing it keeps them valid). Its twin,
+            //   kp-0005, has integration!~`.*`, PROMQL024's.
+            // - kp-0234 (ConfigReloaderSidecarErrors) and the cluster dashboard's network panels, kpd-0073..0080:
+            //   namespace=~".+", which is namespace!="" (every series that has a namespace).
+            // - the workload dashboards' network panels, kpd-0284..0291 and kpd-0351..0366: workload=~".+" on
+            //   namespace_workload_pod:kube_pod_owner:relabel, which is workload!="".
+            var run = Run(TrivialRegexMatcherRule.Find);
+            Assert.Equal(889, run.Queries);
+            var expected = new List<string>
+            {
+                "kp-0004 PROMQL022 integration=~`.*`",
+                "kp-0004 PROMQL022 integration=~`.*`",
+                "kp-0234 PROMQL022 namespace=~\".+\"",
+            };
+            expected.AddRange(Ids(73, 80).Select(id => id + " PROMQL022 namespace=~\".+\""));
+            expected.AddRange(Ids(284, 291).Concat(Ids(351, 366)).Select(id => id + " PROMQL022 workload=~\".+\""));
+            Assert.Equal(expected, run.Hits);
+        }
+
+        private static IEnumerable<string> Ids(int first, int last) =>
+            Enumerable.Range(first, last - first + 1).Select(i => "kpd-" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+
         internal static IEnumerable<(string Id, string Input, Expr Expression)> Corpus()
         {
             foreach (var line in File.ReadLines(RepositoryPaths.Conformance("parser-cases.jsonl"), Encoding.UTF8))

@@ -10,7 +10,8 @@ namespace PromQL.Analyzers.Rules
     /// PROMQL020 (a suggestion): a <c>=~</c> or <c>!~</c> matcher whose value is a plain string
     /// (<see cref="SelectorMatchers.IsPlainRegex"/>): Prometheus anchors matcher regexes, so it is <c>=</c> or
     /// <c>!=</c> of that string. Reported on the matcher; silent on holes, on <c>=~""</c> and on anything RE2 reads
-    /// as more than one string.
+    /// as more than one string. The fix turns the operator into <c>=</c> or <c>!=</c> (the value, free of metacharacters,
+    /// is already the plain string).
     /// </summary>
     internal sealed class RegexWithoutMetacharactersRule : QueryRule
     {
@@ -30,7 +31,7 @@ namespace PromQL.Analyzers.Rules
             }
         }
 
-        /// <summary>The rule over a tree: every matcher of every selector below <paramref name="root"/>. No fix yet, so <paramref name="text"/> is unused.</summary>
+        /// <summary>The rule over a tree: every matcher of every selector below <paramref name="root"/>; <paramref name="text"/> (null: no fix) places the edit.</summary>
         public static void Find(Expr root, string? text, PromQlAnalyzerOptions options, List<Finding> findings)
         {
             foreach (var node in root.DescendantsAndSelf())
@@ -44,10 +45,23 @@ namespace PromQL.Analyzers.Rules
                 {
                     if (SelectorMatchers.IsPlainRegex(matcher))
                     {
+                        // The value has no character a regex escapes, so it is the string as it stands: only the ~ goes
+                        // (=~ becomes =) or turns into = (!~ becomes !=).
+                        var properties = FixProperties.None;
+                        if (SelectorMatchers.TryGetOperator(text, matcher, out var op))
+                        {
+                            var builder = FixProperties.AtNode(matcher.Start, matcher.End, text!.Length);
+                            builder[FixProperties.ReplaceStart] = FixProperties.Offset(op + 1);
+                            builder[FixProperties.ReplaceEnd] = FixProperties.Offset(op + 2);
+                            builder[FixProperties.ReplaceText] = matcher.Type == MatchType.Regexp ? string.Empty : "=";
+                            properties = builder.ToImmutable();
+                        }
+
                         findings.Add(new Finding(
                             PromQL.Analyzers.Descriptors.RegexWithoutMetacharacters,
                             matcher.Start,
                             matcher.End,
+                            properties,
                             "'" + matcher + "'",
                             matcher.Type == MatchType.Regexp ? "=" : "!="));
                     }

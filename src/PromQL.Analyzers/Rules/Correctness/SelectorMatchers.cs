@@ -104,5 +104,120 @@ namespace PromQL.Analyzers.Rules
                     return false;
             }
         }
+
+        /// <summary>
+        /// Where the matcher's operator starts in <paramref name="text"/> (the query's text): the text between its name
+        /// and its value is spaces around one operator and nothing else (no comment). False for a bare metric name, a
+        /// null text, or anything else between.
+        /// </summary>
+        public static bool TryGetOperator(string? text, LabelMatcher matcher, out int start)
+        {
+            start = -1;
+            if (text is null || matcher.IsBareMetricName || matcher.NameEnd < 0 || matcher.ValueStart > text.Length || matcher.NameEnd > matcher.ValueStart)
+            {
+                return false;
+            }
+
+            var position = matcher.NameEnd;
+            while (position < matcher.ValueStart && IsSpace(text[position]))
+            {
+                position++;
+            }
+
+            var op = matcher.Type switch
+            {
+                MatchType.Equal => "=",
+                MatchType.NotEqual => "!=",
+                MatchType.Regexp => "=~",
+                _ => "!~",
+            };
+            if (position + op.Length > matcher.ValueStart || string.CompareOrdinal(text, position, op, 0, op.Length) != 0)
+            {
+                return false;
+            }
+
+            for (var i = position + op.Length; i < matcher.ValueStart; i++)
+            {
+                if (!IsSpace(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            start = position;
+            return true;
+        }
+
+        /// <summary>
+        /// The text to delete so that <paramref name="selector"/> loses its matcher at <paramref name="index"/> and stays
+        /// well formed: the matcher and the comma after it (up to the next matcher), else the comma before it (from the
+        /// previous matcher), else, for a sole matcher after a metric name, the braces with it. False when anything but
+        /// spaces and that comma lies in the way (a comment), or <paramref name="text"/> is null.
+        /// </summary>
+        public static bool TryGetRemoval(string? text, VectorSelector selector, int index, out int start, out int end)
+        {
+            var matchers = selector.Matchers;
+            var matcher = matchers[index];
+            start = matcher.Start;
+            end = matcher.End;
+            if (text is null || matcher.End > text.Length)
+            {
+                return false;
+            }
+
+            if (index + 1 < matchers.Count)
+            {
+                end = matchers[index + 1].Start;
+                return OnlySpacesAndOneComma(text, matcher.End, end);
+            }
+
+            if (index > 0)
+            {
+                start = matchers[index - 1].End;
+                return OnlySpacesAndOneComma(text, start, matcher.Start);
+            }
+
+            if (selector.Name is null || selector.NameHasHole || selector.OpenBrace < 0 || selector.CloseBrace < 0 || selector.CloseBrace >= text.Length)
+            {
+                return false;
+            }
+
+            start = selector.OpenBrace;
+            end = selector.CloseBrace + 1;
+            return OnlySpacesAndCommas(text, selector.OpenBrace + 1, matcher.Start) && OnlySpacesAndCommas(text, matcher.End, selector.CloseBrace);
+        }
+
+        private static bool OnlySpacesAndOneComma(string text, int from, int to)
+        {
+            var commas = 0;
+            for (var i = from; i < to; i++)
+            {
+                if (text[i] == ',')
+                {
+                    commas++;
+                }
+                else if (!IsSpace(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return commas == 1;
+        }
+
+        private static bool OnlySpacesAndCommas(string text, int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (text[i] != ',' && !IsSpace(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r';
     }
 }

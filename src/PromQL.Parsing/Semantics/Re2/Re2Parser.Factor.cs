@@ -416,7 +416,7 @@ namespace PromQL.Parsing.Semantics.Re2
         }
 
         /// <summary>Go's Regexp.Equal, without recursion.</summary>
-        private static bool NodesEqual(Re2Node? x, Re2Node? y)
+        internal static bool NodesEqual(Re2Node? x, Re2Node? y)
         {
             var work = new Stack<(Re2Node? X, Re2Node? Y)>();
             work.Push((x, y));

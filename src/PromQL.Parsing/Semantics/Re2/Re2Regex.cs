@@ -108,6 +108,103 @@ namespace PromQL.Parsing.Semantics.Re2
             }
         }
 
+        /// <summary>
+        /// The pattern without its first character <c>^</c> (<paramref name="start"/>) and its last character <c>$</c>
+        /// (<paramref name="end"/>) when both are anchors the pattern's own top-level sequence begins and ends with, and
+        /// the shorter pattern parses to exactly the rest of that sequence (Go's <c>Regexp.Equal</c>): then, inside
+        /// Prometheus's <c>^(?s:...)$</c>, the anchors only repeat what the full anchoring already says. Null when neither
+        /// goes, when the rest would be empty, or when the parse does not prove it (<c>^a|b$</c>, whose anchors sit in
+        /// the alternatives, an escaped <c>\$</c>, a <c>$</c> in a class).
+        /// </summary>
+        internal static string? WithoutRedundantAnchors(string pattern, out bool start, out bool end)
+        {
+            start = false;
+            end = false;
+            try
+            {
+                if (pattern.Length < 2 || (pattern[0] != '^' && pattern[pattern.Length - 1] != '$'))
+                {
+                    return null;
+                }
+
+                var root = Re2Parser.Parse(pattern, MatcherFlags, out var error);
+                if (root is null || error is not null || root.Op != Re2Op.Concat || root.Sub is not { Count: >= 2 } subs)
+                {
+                    return null;
+                }
+
+                var first = 0;
+                var last = subs.Count;
+                if (pattern[0] == '^' && subs[0].Op is Re2Op.BeginText or Re2Op.BeginLine)
+                {
+                    first = 1;
+                }
+
+                if (pattern[pattern.Length - 1] == '$' && last - 1 > first && subs[last - 1].Op is Re2Op.EndText or Re2Op.EndLine)
+                {
+                    last--;
+                }
+
+                if (first == 0 && last == subs.Count)
+                {
+                    return null;
+                }
+
+                // Nothing but anchors left (^$ is =~""): not a case of an anchor that adds nothing to a regex.
+                var onlyAnchors = true;
+                for (var i = 0; i < subs.Count; i++)
+                {
+                    onlyAnchors &= subs[i].Op is Re2Op.BeginText or Re2Op.BeginLine or Re2Op.EndText or Re2Op.EndLine;
+                }
+
+                if (onlyAnchors)
+                {
+                    return null;
+                }
+
+                var rest = pattern.Substring(first, pattern.Length - first - (last < subs.Count ? 1 : 0));
+                var shorter = rest.Length == 0 ? null : Re2Parser.Parse(rest, MatcherFlags, out error);
+                if (shorter is null || error is not null)
+                {
+                    return null;
+                }
+
+                var count = last - first;
+                var same = count == 1
+                    ? Re2Parser.NodesEqual(subs[first], shorter)
+                    : shorter.Op == Re2Op.Concat && shorter.Sub!.Count == count && SameSequence(subs, first, shorter.Sub);
+                if (!same)
+                {
+                    return null;
+                }
+
+                start = first == 1;
+                end = last < subs.Count;
+                return rest;
+            }
+#pragma warning disable CA1031 // A defect here must not surface as an exception: then nothing is claimed.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                start = false;
+                end = false;
+                return null;
+            }
+        }
+
+        private static bool SameSequence(List<Re2Node> subs, int first, List<Re2Node> other)
+        {
+            for (var i = 0; i < other.Count; i++)
+            {
+                if (!Re2Parser.NodesEqual(subs[first + i], other[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>Whether a <c>|</c>-separated list of plain literals has an empty one.</summary>
         internal static bool HasEmptyLiteral(string literals)
         {
