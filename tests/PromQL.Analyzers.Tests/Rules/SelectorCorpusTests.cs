@@ -1,14 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text;
-using System.Text.Json;
 using PromQL.Analyzers.Configuration;
 using PromQL.Analyzers.Rules;
-using PromQL.Parsing;
 using PromQL.Parsing.Syntax;
-using PromQL.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -88,40 +83,15 @@ namespace PromQL.Analyzers.Tests.Rules
         private static IEnumerable<string> Ids(int first, int last) =>
             Enumerable.Range(first, last - first + 1).Select(i => "kpd-" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
 
-        internal static IEnumerable<(string Id, string Input, Expr Expression)> Corpus()
-        {
-            foreach (var line in File.ReadLines(RepositoryPaths.Conformance("parser-cases.jsonl"), Encoding.UTF8))
-            {
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                using var document = JsonDocument.Parse(line);
-                var root = document.RootElement;
-                var source = root.GetProperty("source").GetString() ?? string.Empty;
-                if (!source.StartsWith("kube-prometheus", StringComparison.Ordinal) && !source.StartsWith("kubernetes-mixin", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var id = root.GetProperty("id").GetString() ?? string.Empty;
-                var input = root.GetProperty("input").GetString() ?? string.Empty;
-                var result = PromQlParser.Parse(input);
-                Assert.False(result.HasErrors, id + " does not parse");
-                yield return (id, input, result.Expression!);
-            }
-        }
-
         private (int Queries, List<string> Hits) Run(Action<Expr, string?, PromQlAnalyzerOptions, List<Finding>> rule)
         {
             var queries = 0;
             var hits = new List<string>();
-            foreach (var (id, input, expression) in Corpus())
+            foreach (var (id, input, result) in ProductionCorpusTests.Production())
             {
                 queries++;
                 var findings = new List<Finding>();
-                rule(expression, input, PromQlAnalyzerOptions.Default, findings);
+                rule(result.Expression!, input, PromQlAnalyzerOptions.Default, findings);
                 hits.AddRange(findings.Select(f => id + " " + f.Descriptor.Id + " " + RuleRunner.Text(input, f)));
             }
 

@@ -164,29 +164,8 @@ namespace PromQL.Analyzers.Rules
         /// <summary>The metric the selector surely names, or null: a literal name (or <c>__name__="…"</c>) without a hole or a <c>:</c>.</summary>
         private static string? MetricName(VectorSelector selector)
         {
-            var name = selector.Name;
-            if (name is null)
-            {
-                foreach (var m in selector.Matchers)
-                {
-                    if (m.NameHasHole)
-                    {
-                        return null;
-                    }
-
-                    if (m.IsMetricName && m.Type == MatchType.Equal)
-                    {
-                        if (m.ValueHasHole)
-                        {
-                            return null;
-                        }
-
-                        name = m.Value;
-                        break;
-                    }
-                }
-            }
-
+            // A hole in a __name__ value leaves the name unknown, as one in the name before the braces does.
+            var name = SelectorMatchers.WrittenMetricName(selector);
             return name is null || name.Length == 0 || name.IndexOf(':') >= 0 || name.IndexOf(PromQlParser.HoleCharacter) >= 0 ? null : name;
         }
 

@@ -68,27 +68,7 @@ namespace PromQL.Analyzers.Rules
         /// <summary>The network metric the selector surely names, or null: a literal name (or <c>__name__="…"</c>) starting with <c>container_network_</c>.</summary>
         internal static string? NetworkMetric(VectorSelector selector)
         {
-            string? name = null;
-            if (selector.Name is not null)
-            {
-                name = selector.Name;
-            }
-            else
-            {
-                foreach (var m in selector.Matchers)
-                {
-                    if (m.NameHasHole)
-                    {
-                        return null;
-                    }
-
-                    if (m.IsMetricName && m.Type == MatchType.Equal)
-                    {
-                        name = m.Value;
-                        break;
-                    }
-                }
-            }
+            var name = SelectorMatchers.WrittenMetricName(selector);
 
             // Names with ':' are recording-rule outputs, whose labels are the rule's; a hole inside the prefix may be anything.
             if (name is null || !name.StartsWith(NetworkPrefix, StringComparison.Ordinal) || name.IndexOf(':') >= 0

@@ -68,27 +68,7 @@ namespace PromQL.Analyzers.Rules
         /// <summary>The cAdvisor metric the selector surely names, or null: a literal name (or <c>__name__="…"</c>) starting with <c>container_</c>.</summary>
         internal static string? CadvisorMetric(VectorSelector selector)
         {
-            string? name = null;
-            if (selector.Name is not null)
-            {
-                name = selector.Name;
-            }
-            else
-            {
-                foreach (var m in selector.Matchers)
-                {
-                    if (m.NameHasHole)
-                    {
-                        return null;
-                    }
-
-                    if (m.IsMetricName && m.Type == MatchType.Equal)
-                    {
-                        name = m.Value;
-                        break;
-                    }
-                }
-            }
+            var name = SelectorMatchers.WrittenMetricName(selector);
 
             // Names with ':' are recording-rule outputs, whose labels are the rule's.
             if (name is null || !name.StartsWith(CadvisorPrefix, StringComparison.Ordinal) || name.IndexOf(':') >= 0

@@ -10,6 +10,34 @@ namespace PromQL.Analyzers.Rules
     /// </summary>
     internal static class SelectorMatchers
     {
+        /// <summary>
+        /// The metric name a selector writes: the name before its braces, else the value of its first
+        /// <c>__name__="…"</c> matcher; null when there is none, or a matcher name with a hole stands before it. The value
+        /// may hold holes (U+E000): each rule decides what a hole in a name means to it.
+        /// </summary>
+        public static string? WrittenMetricName(VectorSelector selector)
+        {
+            if (selector.Name is { } name)
+            {
+                return name;
+            }
+
+            foreach (var m in selector.Matchers)
+            {
+                if (m.NameHasHole)
+                {
+                    return null;
+                }
+
+                if (m.IsMetricName && m.Type == MatchType.Equal)
+                {
+                    return m.Value;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>Whether the matcher's name and value are known text (no hole in either).</summary>
         public static bool IsKnown(LabelMatcher matcher) => !matcher.NameHasHole && !matcher.ValueHasHole;
 
