@@ -31,6 +31,10 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
         private static readonly CodeFixProvider RemoveSum = new RemoveRedundantSumCodeFixProvider();
         private static readonly CodeFixProvider KeepLe = new KeepBucketLabelCodeFixProvider();
         private static readonly CodeFixProvider AsFraction = new QuantileAsFractionCodeFixProvider();
+        private static readonly CodeFixProvider GaugeFunction = new UseGaugeFunctionCodeFixProvider();
+        private static readonly CodeFixProvider CounterFunction = new UseCounterFunctionCodeFixProvider();
+        private static readonly CodeFixProvider WrapInRate = new WrapCounterInRateCodeFixProvider();
+        private static readonly CodeFixProvider RateBeforeSum = new RateBeforeAggregationCodeFixProvider();
 
         private readonly ITestOutputHelper _output;
 
@@ -60,7 +64,9 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
             int findings = 0, fixes = 0;
             foreach (var diagnostic in diagnostics.Where(d => d.Id is DiagnosticIds.ContainerFilterMissing or DiagnosticIds.RedundantSum
-                or DiagnosticIds.HistogramWithoutLe or DiagnosticIds.QuantileOutOfRange))
+                or DiagnosticIds.HistogramWithoutLe or DiagnosticIds.QuantileOutOfRange
+                or DiagnosticIds.CounterFunctionOverGauge or DiagnosticIds.GaugeFunctionOverCounter or DiagnosticIds.CounterReadRaw
+                or DiagnosticIds.CounterFunctionOverAggregation))
             {
                 findings++;
                 var span = diagnostic.Location.SourceSpan;
@@ -76,11 +82,20 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
 
                 await RemoveSortCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
+                await UseGaugeFunctionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await UseCounterFunctionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await WrapCounterInRateCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await RateBeforeAggregationCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+
                 var provider = diagnostic.Id switch
                 {
                     DiagnosticIds.ContainerFilterMissing => AddFilter,
                     DiagnosticIds.RedundantSum => RemoveSum,
                     DiagnosticIds.HistogramWithoutLe => KeepLe,
+                    DiagnosticIds.CounterFunctionOverGauge => GaugeFunction,
+                    DiagnosticIds.GaugeFunctionOverCounter => CounterFunction,
+                    DiagnosticIds.CounterReadRaw => WrapInRate,
+                    DiagnosticIds.CounterFunctionOverAggregation => RateBeforeSum,
                     _ => AsFraction,
                 };
                 var actions = new List<CodeAction>();

@@ -22,7 +22,9 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Support
         public static readonly ImmutableArray<CodeFixProvider> Providers =
             ImmutableArray.Create<CodeFixProvider>(
                 new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider(), new KeepBucketLabelCodeFixProvider(), new QuantileAsFractionCodeFixProvider(),
-                new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider());
+                new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider(),
+                new UseGaugeFunctionCodeFixProvider(), new UseCounterFunctionCodeFixProvider(), new WrapCounterInRateCodeFixProvider(),
+                new RateBeforeAggregationCodeFixProvider());
 
         public static Document CreateDocument(string source)
         {
