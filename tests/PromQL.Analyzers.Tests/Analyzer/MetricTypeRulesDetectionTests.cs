@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using PromQL.Analyzers.Tests.Support;
 using Xunit;
@@ -25,6 +26,13 @@ namespace PromQL.Analyzers.Tests.Analyzer
 
         public static TheoryData<string, string> Cases => DetectionMatrix.Cases(DetectionPaths.Queries);
 
+        /// <summary>
+        /// The query paths but the exemplars endpoint: exemplars are read per selector, not as the counter's value, so
+        /// a raw counter there is right (<see cref="RawCounterForExemplars_Nothing"/>).
+        /// </summary>
+        public static TheoryData<string, string> ValueCases =>
+            DetectionMatrix.Cases(DetectionPaths.Queries.Where(p => p != DetectionPaths.MasaExemplars).ToArray());
+
         [Theory]
         [MemberData(nameof(Cases))]
         public Task Promql010_EveryPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql010, path, form);
@@ -34,7 +42,7 @@ namespace PromQL.Analyzers.Tests.Analyzer
         public Task Promql011_EveryPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql011, path, form);
 
         [Theory]
-        [MemberData(nameof(Cases))]
+        [MemberData(nameof(ValueCases))]
         public Task Promql012_EveryPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql012, path, form);
 
         [Theory]
@@ -52,6 +60,11 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [Fact]
         public Task RawCounterAsSeriesSelector_Nothing() =>
             DetectionMatrix.VerifyEveryPathAsync("prometheus_http_requests_total{job=\"api\"}", DetectionPaths.Selectors);
+
+        /// <summary>A raw counter sent to the exemplars endpoint: its values are not read, nothing.</summary>
+        [Fact]
+        public Task RawCounterForExemplars_Nothing() =>
+            DetectionMatrix.VerifyEveryPathAsync("prometheus_http_requests_total{job=\"api\"} > 500", new[] { DetectionPaths.MasaExemplars });
 
         /// <summary>A raw counter where the metric name is a hole: unknown, nothing.</summary>
         [Fact]

@@ -126,7 +126,7 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.Equal(expected, Describe(Assert.Single(RuleRunner.Run(GaugeFunctionOverCounterRule.Find, query))));
 
         [Theory]
-        [InlineData("x + node_cpu_seconds_total{mode=\"idle\"}", "NodeEnd=40|NodeStart=4|QueryLength=40|RateWindow=5m")]
+        [InlineData("x + node_cpu_seconds_total{mode=\"idle\"}", "NodeEnd=39|NodeStart=4|QueryLength=39|RateWindow=5m")]
         [InlineData("x + node_cpu_seconds_total @ 100", "NodeEnd=26|NodeStart=4|QueryLength=32")]
         public void CounterReadRaw_CarriesTheWindow(string query, string expected) =>
             Assert.Equal(expected, Describe(Assert.Single(RuleRunner.Run(CounterReadRawRule.Find, query))));
