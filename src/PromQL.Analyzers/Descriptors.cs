@@ -52,6 +52,38 @@ namespace PromQL.Analyzers
             "only. On containerd its series carry container=\"\", so a container matcher that rejects the empty string matches nothing; " +
             "on CRI-O and dockershim it is container=\"POD\". Grouping by container splits nothing per container. Remove the matcher.");
 
+        /// <summary>PROMQL010.</summary>
+        public static readonly DiagnosticDescriptor CounterFunctionOverGauge = Create(
+            DiagnosticIds.CounterFunctionOverGauge,
+            CorrectnessCategory,
+            "Counter function over a gauge",
+            "{0} is for counters and reads every fall of its input as a reset, but {1} is {2}; {3}",
+            "rate, irate, increase and resets assume a counter, a value that only goes up until its process restarts: each fall is taken " +
+            "for a reset and the value after it is added as if counted from zero. Over a gauge (memory in use, queue length, temperature) " +
+            "every dip becomes a jump, so the result is wrong whenever the gauge falls. Use deriv for the per-second change of a gauge and " +
+            "delta for its change over the range.");
+
+        /// <summary>PROMQL011.</summary>
+        public static readonly DiagnosticDescriptor GaugeFunctionOverCounter = Create(
+            DiagnosticIds.GaugeFunctionOverCounter,
+            CorrectnessCategory,
+            "Gauge function over a counter",
+            "{0} is for gauges and reads a counter reset as a fall to zero, but {1} is {2}; {3}",
+            "deriv, delta, idelta, predict_linear and double_exponential_smoothing take their input as a gauge. A counter falls to zero " +
+            "when its process restarts, and these functions read that reset as a real fall: the result turns negative or drops. Use rate " +
+            "for a counter's per-second rate, increase for its increase over the range and irate for the last two samples.");
+
+        /// <summary>PROMQL012.</summary>
+        public static readonly DiagnosticDescriptor CounterReadRaw = Create(
+            DiagnosticIds.CounterReadRaw,
+            CorrectnessCategory,
+            "Counter used raw",
+            "{0} is {1}, and its value is used raw: a counter's value is the count since its process started, so it jumps back at every restart; take rate({0}[...]) or increase first",
+            "A counter's absolute value depends on when its process last started, so comparing, dividing, summing or charting it shows " +
+            "restarts, not traffic. Take rate, irate or increase of it first. Uses that do not read the value are fine: absent, " +
+            "absent_over_time, present_over_time, count_over_time, changes, resets, timestamp, count and group, and the right side of " +
+            "unless and of and.");
+
         /// <summary>PROMQL013.</summary>
         public static readonly DiagnosticDescriptor HistogramWithoutLe = Create(
             DiagnosticIds.HistogramWithoutLe,
@@ -71,6 +103,16 @@ namespace PromQL.Analyzers
             "{0} is not a quantile: {1} takes φ between 0 and 1 and returns {2} for this one; write a percentage as a fraction (0.95 for the 95th percentile)",
             "histogram_quantile, quantile and quantile_over_time take the quantile φ as a number from 0 to 1. For φ > 1 Prometheus returns " +
             "+Inf, for φ < 0 -Inf, on every series, without an error. A value such as 95 or 99.9 is a percentage: divide it by 100.");
+
+        /// <summary>PROMQL015.</summary>
+        public static readonly DiagnosticDescriptor CounterFunctionOverAggregation = Create(
+            DiagnosticIds.CounterFunctionOverAggregation,
+            CorrectnessCategory,
+            "Counter function over a subquery of an aggregation",
+            "{0} runs over a subquery of {1} of the counter {2}: when one series resets or leaves, the {1} falls and {0} reads it as a reset of the whole; apply {0} to each series first, then aggregate",
+            "An aggregation of counters is no counter: when one of its series restarts from zero, or stops being scraped, the sum drops, " +
+            "and rate, irate, increase or resets over a subquery of it read the drop as a reset and add the whole remaining value again, " +
+            "which shows as a spike. Take the rate of each series, then aggregate: sum(rate(x_total[5m])), not rate(sum(x_total)[5m:]).");
 
         /// <summary>PROMQL020 (a suggestion).</summary>
         public static readonly DiagnosticDescriptor RegexWithoutMetacharacters = Create(

@@ -18,11 +18,23 @@ namespace PromQL.Analyzers
         /// <summary>A <c>container_network_*</c> selector filtered or grouped by <c>container</c>: cAdvisor reports network statistics for the pod's sandbox only.</summary>
         public const string NetworkContainerFilter = "PROMQL005";
 
+        /// <summary>A counter function (<c>rate</c>, <c>irate</c>, <c>increase</c>, <c>resets</c>) over a metric known to be a gauge.</summary>
+        public const string CounterFunctionOverGauge = "PROMQL010";
+
+        /// <summary>A gauge function (<c>deriv</c>, <c>delta</c>, <c>idelta</c>, <c>predict_linear</c>, <c>double_exponential_smoothing</c>) over a counter.</summary>
+        public const string GaugeFunctionOverCounter = "PROMQL011";
+
+        /// <summary>A counter whose value is used raw, without <c>rate</c>, <c>increase</c> or another counter-safe function.</summary>
+        public const string CounterReadRaw = "PROMQL012";
+
         /// <summary><c>histogram_quantile</c> over classic-histogram buckets whose <c>le</c> label an aggregation removes.</summary>
         public const string HistogramWithoutLe = "PROMQL013";
 
         /// <summary>A literal quantile outside [0, 1] given to <c>histogram_quantile</c>, <c>quantile</c> or <c>quantile_over_time</c>.</summary>
         public const string QuantileOutOfRange = "PROMQL014";
+
+        /// <summary>A counter function over a subquery of an aggregation of counters (<c>rate(sum(x_total)[5m:])</c>).</summary>
+        public const string CounterFunctionOverAggregation = "PROMQL015";
 
         /// <summary>A regex matcher whose value has no regex metacharacters, so it is an equality.</summary>
         public const string RegexWithoutMetacharacters = "PROMQL020";

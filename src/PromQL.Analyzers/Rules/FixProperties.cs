@@ -45,19 +45,20 @@ namespace PromQL.Analyzers.Rules
         public const string OperandEnd = "OperandEnd";
 
         /// <summary>
-        /// PROMQL013, PROMQL014, PROMQL031, PROMQL005 (a deletion: the matcher with its comma): where the fix's one replacement starts. The fix replaces [ReplaceStart,
+        /// PROMQL010, PROMQL011, PROMQL013, PROMQL014, PROMQL015, PROMQL031, PROMQL005 (a deletion: the matcher with its comma): where the fix's one replacement starts. The fix replaces [ReplaceStart,
         /// <see cref="ReplaceEnd"/>) with <see cref="ReplaceText"/> (an insertion when both are equal); absent where no
         /// fix is safe.
         /// </summary>
         public const string ReplaceStart = "ReplaceStart";
 
-        /// <summary>PROMQL013, PROMQL014: where the replaced text ends.</summary>
+        /// <summary>PROMQL010, PROMQL011, PROMQL013, PROMQL014, PROMQL015: where the replaced text ends.</summary>
         public const string ReplaceEnd = "ReplaceEnd";
 
         /// <summary>
         /// PROMQL013, PROMQL014: the query text that takes [<see cref="ReplaceStart"/>, <see cref="ReplaceEnd"/>): <c>, le</c>
         /// in a <c>by</c> clause, nothing for <c>le</c> in a <c>without</c> clause, <c> by (le)</c> after a keyword; φ/100 for
-        /// a quantile. PROMQL031: <c>|</c> and the stored form as a regex literal, inserted after the integer. PROMQL003: the text that replaces [<see cref="NodeStart"/>, <see cref="NodeEnd"/>), a label's new
+        /// a quantile; PROMQL010/011: the equivalent function's name; PROMQL015: the aggregation of the function of each series.
+        /// PROMQL031: <c>|</c> and the stored form as a regex literal, inserted after the integer. PROMQL003: the text that replaces [<see cref="NodeStart"/>, <see cref="NodeEnd"/>), a label's new
         /// name. PROMQL020: <c>=</c> for the <c>~</c> of <c>!~</c>, nothing for that of <c>=~</c>. PROMQL021: nothing, in
         /// place of an anchor. PROMQL022: nothing in place of a <c>=~".*"</c> matcher and a comma beside it (or the braces
         /// around it), and <c>!=""</c> or <c>=""</c> from the operator of a <c>=~".+"</c> or <c>!~".+"</c> to the end of its
@@ -98,6 +99,13 @@ namespace PromQL.Analyzers.Rules
 
         /// <summary>PROMQL021: where the second edit's deletion ends.</summary>
         public const string DeleteEnd = "DeleteEnd";
+
+        /// <summary>
+        /// PROMQL012: the range (a PromQL duration, from <c>promql.rate_window</c>) of the <c>rate(…[W])</c> the fix wraps the
+        /// selector [<see cref="NodeStart"/>, <see cref="NodeEnd"/>) in; absent where the selector cannot take a range (it is
+        /// in one already, or has a modifier).
+        /// </summary>
+        public const string RateWindow = "RateWindow";
 
         /// <summary>The replacement keys, read: false when one is missing, out of order, or outside [NodeStart, NodeEnd] given.</summary>
         public static bool TryGetReplacement(ImmutableDictionary<string, string?> properties, out int start, out int end, out string text)

@@ -34,6 +34,10 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
         private static readonly CodeFixProvider AsEquality = new RegexAsEqualityCodeFixProvider();
         private static readonly CodeFixProvider RemoveAnchors = new RemoveRedundantAnchorsCodeFixProvider();
         private static readonly CodeFixProvider Simplify = new SimplifyRegexMatcherCodeFixProvider();
+        private static readonly CodeFixProvider GaugeFunction = new UseGaugeFunctionCodeFixProvider();
+        private static readonly CodeFixProvider CounterFunction = new UseCounterFunctionCodeFixProvider();
+        private static readonly CodeFixProvider WrapInRate = new WrapCounterInRateCodeFixProvider();
+        private static readonly CodeFixProvider RateBeforeSum = new RateBeforeAggregationCodeFixProvider();
 
         private readonly ITestOutputHelper _output;
 
@@ -64,7 +68,9 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             int findings = 0, fixes = 0;
             foreach (var diagnostic in diagnostics.Where(d => d.Id is DiagnosticIds.ContainerFilterMissing or DiagnosticIds.RedundantSum
                 or DiagnosticIds.HistogramWithoutLe or DiagnosticIds.QuantileOutOfRange or DiagnosticIds.RegexWithoutMetacharacters
-                or DiagnosticIds.RedundantAnchors or DiagnosticIds.TrivialRegexMatcher))
+                or DiagnosticIds.RedundantAnchors or DiagnosticIds.TrivialRegexMatcher
+                or DiagnosticIds.CounterFunctionOverGauge or DiagnosticIds.GaugeFunctionOverCounter or DiagnosticIds.CounterReadRaw
+                or DiagnosticIds.CounterFunctionOverAggregation))
             {
                 findings++;
                 var span = diagnostic.Location.SourceSpan;
@@ -90,6 +96,11 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 await RemoveRedundantAnchorsCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await SimplifyRegexMatcherCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
+                await UseGaugeFunctionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await UseCounterFunctionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await WrapCounterInRateCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await RateBeforeAggregationCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+
                 var provider = diagnostic.Id switch
                 {
                     DiagnosticIds.ContainerFilterMissing => AddFilter,
@@ -98,6 +109,10 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                     DiagnosticIds.RegexWithoutMetacharacters => AsEquality,
                     DiagnosticIds.RedundantAnchors => RemoveAnchors,
                     DiagnosticIds.TrivialRegexMatcher => Simplify,
+                    DiagnosticIds.CounterFunctionOverGauge => GaugeFunction,
+                    DiagnosticIds.GaugeFunctionOverCounter => CounterFunction,
+                    DiagnosticIds.CounterReadRaw => WrapInRate,
+                    DiagnosticIds.CounterFunctionOverAggregation => RateBeforeSum,
                     _ => AsFraction,
                 };
                 var actions = new List<CodeAction>();

@@ -216,6 +216,61 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             Assert.Null(await RemoveNetworkContainerFilterCodeFixProvider.ComputeChangesAsync(document, (await ReportedAsync()).Diagnostics.First(), CancellationToken.None));
         }
 
+        // PROMQL010 on rate, PROMQL011 on delta, PROMQL012 on the raw counter, PROMQL015 on the rate of a sum, each with a fix.
+        private static readonly string MetricTypeSource = Sources.Marked(
+            "\"x + rate(node_load1[5m]) + delta(node_cpu_seconds_total[5m]) + node_cpu_seconds_total + rate(sum(myapp_requests_total)[5m:])\"");
+
+        [Fact]
+        public async Task MetricTypeRules_AsReported_OneFixEach_AndNoneWhenBroken()
+        {
+            var document = FixHarness.CreateDocument(MetricTypeSource);
+            var diagnostics = await FixHarness.GetDiagnosticsAsync(document);
+            Assert.Equal(
+                new[] { DiagnosticIds.CounterFunctionOverGauge, DiagnosticIds.GaugeFunctionOverCounter, DiagnosticIds.CounterReadRaw, DiagnosticIds.CounterFunctionOverAggregation },
+                diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Id));
+            foreach (var diagnostic in diagnostics)
+            {
+                Assert.Single(await ActionsAsync(document, diagnostic));
+                foreach (var (what, broken) in Broken(diagnostic))
+                {
+                    var actions = await ActionsAsync(document, broken);
+                    Assert.True(actions.Count == 0, $"{diagnostic.Id} with {what}: {actions.Count} code action(s)");
+                }
+            }
+
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, BrokenOf(diagnostics, DiagnosticIds.CounterFunctionOverGauge), UseGaugeFunctionCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, BrokenOf(diagnostics, DiagnosticIds.GaugeFunctionOverCounter), UseCounterFunctionCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, BrokenOf(diagnostics, DiagnosticIds.CounterReadRaw), WrapCounterInRateCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, BrokenOf(diagnostics, DiagnosticIds.CounterFunctionOverAggregation), RateBeforeAggregationCodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+
+            // Each provider refuses the others' diagnostics.
+            foreach (var diagnostic in diagnostics)
+            {
+                if (diagnostic.Id != DiagnosticIds.CounterFunctionOverGauge)
+                {
+                    Assert.Null(await UseGaugeFunctionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+                }
+
+                if (diagnostic.Id != DiagnosticIds.GaugeFunctionOverCounter)
+                {
+                    Assert.Null(await UseCounterFunctionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+                }
+
+                if (diagnostic.Id != DiagnosticIds.CounterReadRaw)
+                {
+                    Assert.Null(await WrapCounterInRateCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+                }
+
+                if (diagnostic.Id != DiagnosticIds.CounterFunctionOverAggregation)
+                {
+                    Assert.Null(await RateBeforeAggregationCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None));
+                }
+            }
+        }
+
+        private static ImmutableArray<Diagnostic> BrokenOf(ImmutableArray<Diagnostic> diagnostics, string id) =>
+            diagnostics.Where(d => d.Id == id).SelectMany(d => Broken(d).Select(b => b.Diagnostic)).ToImmutableArray();
+
         [Fact]
         public async Task AsReported_OneFixEach()
         {

@@ -92,8 +92,8 @@ namespace PromQL.Analyzers.Tests.Analyzer
             VerifyCS.VerifyAnalyzerAsync(Sources.Query("{__name__=~'node_memory_.*'}"));
 
         [Theory]
-        [InlineData("container_network_receive_bytes_total{pod='p'}")]
-        [InlineData("container_cpu_cfs_throttled_seconds_total{pod='p'}")]
+        [InlineData("rate(container_network_receive_bytes_total{pod='p'}[5m])")] // a counter, read through rate (raw it is PROMQL012's)
+        [InlineData("rate(container_cpu_cfs_throttled_seconds_total{pod='p'}[5m])")] // a counter, read through rate (raw it is PROMQL012's)
         [InlineData("container_fs_usage_bytes{pod='p'}")]
         [InlineData("container_fs_inodes_free{pod='p'}")]
         [InlineData("container_threads_max{pod='p'}")]
@@ -101,8 +101,8 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [InlineData("container_file_descriptors{pod='p'}")]
         [InlineData("container_last_seen{pod='p'}")]
         [InlineData("container_start_time_seconds{pod='p'}")]
-        [InlineData("container_oom_events_total{pod='p'}")]
-        [InlineData("container_pressure_cpu_waiting_seconds_total{pod='p'}")]
+        [InlineData("rate(container_oom_events_total{pod='p'}[5m])")] // a counter, read through rate (raw it is PROMQL012's)
+        [InlineData("rate(container_pressure_cpu_waiting_seconds_total{pod='p'}[5m])")] // a counter, read through rate (raw it is PROMQL012's)
         [InlineData("container_spec_cpu_period{pod='p'}")]
         [InlineData("kube_pod_container_resource_limits{resource='memory'}")]
         [InlineData("node_memory_MemAvailable_bytes")]

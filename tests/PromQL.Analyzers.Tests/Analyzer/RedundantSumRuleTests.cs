@@ -80,11 +80,11 @@ namespace PromQL.Analyzers.Tests.Analyzer
 
         [Fact]
         public Task UnwatchedMetric_NoDiagnostic() =>
-            VerifyCS.VerifyAnalyzerAsync(Sources.Query("sum(container_cpu_cfs_throttled_periods_total{namespace='n', pod='p'})"));
+            VerifyCS.VerifyAnalyzerAsync(Sources.Query("sum(rate(container_cpu_cfs_throttled_periods_total{namespace='n', pod='p'}[5m]))"));
 
         [Fact]
         public Task NetworkMetric_NoDiagnostic() =>
-            VerifyCS.VerifyAnalyzerAsync(Sources.Query("sum(container_network_receive_bytes_total{namespace='n', pod='p'})"));
+            VerifyCS.VerifyAnalyzerAsync(Sources.Query("sum(rate(container_network_receive_bytes_total{namespace='n', pod='p'}[5m]))"));
 
         [Fact]
         public Task ConcatenatedSum_DiagnosticsSpanPluses() =>

@@ -114,6 +114,30 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.Equal(expected, Describe(Assert.Single(RuleRunner.Run(QuantileOutOfRangeRule.Find, query))));
 
         [Theory]
+        [InlineData("x + rate(node_load1[5m])", "NodeEnd=8|NodeStart=4|QueryLength=24|ReplaceEnd=8|ReplaceStart=4|ReplaceText=deriv")]
+        [InlineData("x + resets(node_load1[5m])", "NodeEnd=10|NodeStart=4|QueryLength=26")]
+        public void CounterFunctionOverGauge_CarriesTheReplacement(string query, string expected) =>
+            Assert.Equal(expected, Describe(Assert.Single(RuleRunner.Run(CounterFunctionOverGaugeRule.Find, query))));
+
+        [Theory]
+        [InlineData("x + idelta(y_total[5m])", "NodeEnd=10|NodeStart=4|QueryLength=23|ReplaceEnd=10|ReplaceStart=4|ReplaceText=irate")]
+        [InlineData("x + predict_linear(y_total[5m], 60)", "NodeEnd=18|NodeStart=4|QueryLength=35")]
+        public void GaugeFunctionOverCounter_CarriesTheReplacement(string query, string expected) =>
+            Assert.Equal(expected, Describe(Assert.Single(RuleRunner.Run(GaugeFunctionOverCounterRule.Find, query))));
+
+        [Theory]
+        [InlineData("x + node_cpu_seconds_total{mode=\"idle\"}", "NodeEnd=39|NodeStart=4|QueryLength=39|RateWindow=5m")]
+        [InlineData("x + node_cpu_seconds_total @ 100", "NodeEnd=26|NodeStart=4|QueryLength=32")]
+        public void CounterReadRaw_CarriesTheWindow(string query, string expected) =>
+            Assert.Equal(expected, Describe(Assert.Single(RuleRunner.Run(CounterReadRawRule.Find, query))));
+
+        [Theory]
+        [InlineData("x + rate(sum(y_total)[5m:])", "NodeEnd=27|NodeStart=4|QueryLength=27|ReplaceEnd=27|ReplaceStart=4|ReplaceText=sum(rate(y_total[5m]))")]
+        [InlineData("x + resets(sum(y_total)[5m:])", "NodeEnd=29|NodeStart=4|QueryLength=29")]
+        public void CounterFunctionOverAggregation_CarriesTheReplacement(string query, string expected) =>
+            Assert.Equal(expected, Describe(Assert.Single(RuleRunner.Run(CounterFunctionOverAggregationRule.Find, query))));
+
+        [Theory]
         [InlineData("3", "5", "x", true)]
         [InlineData("3", "3", "", true)]
         [InlineData("5", "3", "x", false)]

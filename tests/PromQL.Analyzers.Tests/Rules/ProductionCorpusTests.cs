@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using PromQL.Analyzers.Configuration;
+using PromQL.Analyzers.Metrics;
 using PromQL.Analyzers.Rules;
 using PromQL.Parsing;
 using PromQL.Parsing.Syntax;
@@ -121,6 +122,54 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.Equal(60, quantiles);
             Assert.Equal(59, bucketAggregations);
             Assert.Empty(hits);
+        }
+
+        [Fact]
+        public void MetricTypeRules_NoHit_CountersGoThroughRateAndGaugesThroughGaugeFunctions()
+        {
+            // PROMQL010, 011, 012 and 015. The mixins read their counters through rate, irate or increase (the kubelet's,
+            // the API server's, node_exporter's, Prometheus's own), never apply a counter function to a gauge the catalog
+            // knows, nor a gauge function to a counter, nor rate to a subquery of a sum: nothing to report, none expected.
+            // The counts show the rules had something to look at.
+            var knowledge = MetricKnowledge.FromOptions(PromQlAnalyzerOptions.Default);
+            int queries = 0, knownCounters = 0, knownGauges = 0, conventionCounters = 0, counterCalls = 0, gaugeCalls = 0, subqueries = 0;
+            var hits = new List<string>();
+            foreach (var (id, input, result) in Production())
+            {
+                queries++;
+                foreach (var node in result.Expression!.DescendantsAndSelf())
+                {
+                    switch (node)
+                    {
+                        case VectorSelector selector when MetricTypeSelectors.TryGetFact(knowledge, selector, out _, out var fact) && fact.Part == MetricPart.Whole:
+                            knownCounters += fact.Type == MetricType.Counter && fact.Origin != MetricFactOrigin.Convention ? 1 : 0;
+                            conventionCounters += fact.Type == MetricType.Counter && fact.Origin == MetricFactOrigin.Convention ? 1 : 0;
+                            knownGauges += fact.Type == MetricType.Gauge ? 1 : 0;
+                            break;
+                        case Call call when MetricTypeSelectors.CounterFunctions.Contains(call.Name):
+                            counterCalls++;
+                            break;
+                        case Call call when MetricTypeSelectors.GaugeFunctions.Contains(call.Name):
+                            gaugeCalls++;
+                            break;
+                        case SubqueryExpr:
+                            subqueries++;
+                            break;
+                    }
+                }
+
+                var findings = new List<Finding>();
+                CounterFunctionOverGaugeRule.Find(result.Expression, result.Text, knowledge, findings);
+                GaugeFunctionOverCounterRule.Find(result.Expression, result.Text, knowledge, findings);
+                CounterReadRawRule.Find(result.Expression, result.Text, knowledge, findings);
+                CounterFunctionOverAggregationRule.Find(result.Expression, result.Text, knowledge, findings);
+                hits.AddRange(findings.Select(f => id + " " + f.Descriptor.Id + " " + RuleRunner.Text(input, f)));
+            }
+
+            _output.WriteLine($"{queries} queries; selectors: {knownCounters} known counters, {conventionCounters} counters by name alone, {knownGauges} known gauges; {counterCalls} counter-function calls, {gaugeCalls} gauge-function calls, {subqueries} subqueries; {hits.Count} findings");
+            hits.ForEach(_output.WriteLine);
+            Assert.Equal(889, queries);
+            Assert.Equal(Array.Empty<string>(), hits.ToArray());
         }
 
         /// <summary>The 889 production queries (kube-prometheus*, kubernetes-mixin* sources of the parser corpus), each parsed.</summary>
