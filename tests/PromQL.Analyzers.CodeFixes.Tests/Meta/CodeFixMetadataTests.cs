@@ -22,7 +22,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Meta
         public void EveryFixableRuleOfTheAnalyzer_HasOneProvider()
         {
             var fixedIds = Types().SelectMany(t => Create(t).FixableDiagnosticIds).ToList();
-            Assert.Equal(new[] { DiagnosticIds.ContainerFilterMissing, DiagnosticIds.RedundantSum, DiagnosticIds.RemovedCadvisorLabel, DiagnosticIds.NetworkContainerFilter, DiagnosticIds.HistogramWithoutLe, DiagnosticIds.QuantileOutOfRange, DiagnosticIds.SortInRangeQuery }, fixedIds.OrderBy(id => id, StringComparer.Ordinal));
+            Assert.Equal(new[] { DiagnosticIds.ContainerFilterMissing, DiagnosticIds.RedundantSum, DiagnosticIds.RemovedCadvisorLabel, DiagnosticIds.RemovedKubeStateMetric, DiagnosticIds.NetworkContainerFilter, DiagnosticIds.HistogramWithoutLe, DiagnosticIds.QuantileOutOfRange, DiagnosticIds.SortInRangeQuery }, fixedIds.OrderBy(id => id, StringComparer.Ordinal));
             var supported = new PromQlAnalyzer().SupportedDiagnostics.Select(d => d.Id);
             Assert.All(fixedIds, id => Assert.Contains(id, supported));
         }

@@ -22,7 +22,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Support
         public static readonly ImmutableArray<CodeFixProvider> Providers =
             ImmutableArray.Create<CodeFixProvider>(
                 new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider(), new KeepBucketLabelCodeFixProvider(), new QuantileAsFractionCodeFixProvider(),
-                new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider(), new RemoveNetworkContainerFilterCodeFixProvider());
+                new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider(), new RemoveNetworkContainerFilterCodeFixProvider(), new UseKubeStateMetricsV2CodeFixProvider());
 
         public static Document CreateDocument(string source)
         {
