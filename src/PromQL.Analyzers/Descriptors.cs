@@ -42,6 +42,18 @@ namespace PromQL.Analyzers
             "pod and container beside them. A matcher on the old label now matches nothing (or filters nothing), and a by, without or " +
             "grouping on it groups every series together. Rename the label to pod or container.");
 
+        /// <summary>PROMQL004.</summary>
+        public static readonly DiagnosticDescriptor RemovedKubeStateMetric = Create(
+            DiagnosticIds.RemovedKubeStateMetric,
+            CorrectnessCategory,
+            "kube-state-metrics v1 metric removed or renamed in v2",
+            "kube-state-metrics v2 no longer exposes '{0}', so this selector matches nothing; use {1}",
+            "kube-state-metrics 2.0 removed the deprecated resource metrics (kube_pod_container_resource_requests_cpu_cores and the other " +
+            "*_cpu_cores, *_memory_bytes and *_pods names of pod requests and limits and node capacity and allocatable), replaced by one " +
+            "metric with resource and unit labels, and renamed kube_hpa_* to kube_horizontalpodautoscaler_* (label hpa to " +
+            "horizontalpodautoscaler) and kube_daemonset_updated_number_scheduled to kube_daemonset_status_updated_number_scheduled. " +
+            "A query on the old name returns nothing. Use the v2 form.");
+
         /// <summary>PROMQL005.</summary>
         public static readonly DiagnosticDescriptor NetworkContainerFilter = Create(
             DiagnosticIds.NetworkContainerFilter,

@@ -15,6 +15,9 @@ namespace PromQL.Analyzers
         /// <summary>A cAdvisor metric selected or grouped by <c>pod_name</c> or <c>container_name</c>, labels removed in Kubernetes 1.16.</summary>
         public const string RemovedCadvisorLabel = "PROMQL003";
 
+        /// <summary>A kube-state-metrics v1 metric name that v2 removed or renamed, so the selector matches nothing.</summary>
+        public const string RemovedKubeStateMetric = "PROMQL004";
+
         /// <summary>A <c>container_network_*</c> selector filtered or grouped by <c>container</c>: cAdvisor reports network statistics for the pod's sandbox only.</summary>
         public const string NetworkContainerFilter = "PROMQL005";
 

@@ -25,7 +25,7 @@ namespace PromQL.Analyzers.Rules
         /// </summary>
         public const string QueryLength = "QueryLength";
 
-        /// <summary>PROMQL001: where the matcher goes (after <c>{</c>, or after a bare name).</summary>
+        /// <summary>PROMQL001: where the matcher goes (after <c>{</c>, or after a bare name); PROMQL004: where the <c>resource</c> and <c>unit</c> matchers go (after <c>{</c>).</summary>
         public const string InsertAt = "InsertAt";
 
         /// <summary>
@@ -106,6 +106,12 @@ namespace PromQL.Analyzers.Rules
         /// in one already, or has a modifier).
         /// </summary>
         public const string RateWindow = "RateWindow";
+
+        /// <summary>
+        /// PROMQL004: where the names of <c>hpa</c> matchers start, comma-separated offsets; the fix renames each to
+        /// <c>horizontalpodautoscaler</c> beside its replacement of the metric name.
+        /// </summary>
+        public const string RenameLabelsAt = "RenameLabelsAt";
 
         /// <summary>The replacement keys, read: false when one is missing, out of order, or outside [NodeStart, NodeEnd] given.</summary>
         public static bool TryGetReplacement(ImmutableDictionary<string, string?> properties, out int start, out int end, out string text)

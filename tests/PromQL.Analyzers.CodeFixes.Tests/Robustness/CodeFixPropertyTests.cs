@@ -81,6 +81,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 await RemoveRedundantSumCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await RenameRemovedCadvisorLabelCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await RemoveNetworkContainerFilterCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await UseKubeStateMetricsV2CodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
                 await KeepBucketLabelCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await QuantileAsFractionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);

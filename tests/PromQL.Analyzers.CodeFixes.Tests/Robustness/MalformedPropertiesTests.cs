@@ -271,6 +271,33 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
         private static ImmutableArray<Diagnostic> BrokenOf(ImmutableArray<Diagnostic> diagnostics, string id) =>
             diagnostics.Where(d => d.Id == id).SelectMany(d => Broken(d).Select(b => b.Diagnostic)).ToImmutableArray();
 
+        [Theory]
+        [InlineData("\"sum(kube_pod_container_resource_requests_cpu_cores{namespace='a'})\"")]
+        [InlineData("\"max(kube_hpa_spec_max_replicas{namespace='a', hpa='b'})\"")]
+        public async Task KubeStateMetricsV2_AsReported_OneFix_AndNoneWhenBroken(string argument)
+        {
+            var document = FixHarness.CreateDocument(Sources.Marked(argument));
+            var diagnostic = (await FixHarness.GetDiagnosticsAsync(document)).Single(d => d.Id == DiagnosticIds.RemovedKubeStateMetric);
+            Assert.Single(await ActionsAsync(document, diagnostic));
+            var p = diagnostic.Properties;
+            var broken = new List<Diagnostic>();
+            foreach (var (what, changed) in Broken(diagnostic).Concat(new[]
+            {
+                ("another v1 name's replacement", With(diagnostic, diagnostic.Location, p.SetItem(FixProperties.ReplaceText, "kube_node_status_capacity"))),
+                ("an insertion inside the name", With(diagnostic, diagnostic.Location, p.SetItem(FixProperties.InsertAt, "10").SetItem(FixProperties.InsertText, "x"))),
+                ("a label rename elsewhere", With(diagnostic, diagnostic.Location, p.SetItem(FixProperties.RenameLabelsAt, "12"))),
+                ("a label rename list that does not read", With(diagnostic, diagnostic.Location, p.SetItem(FixProperties.RenameLabelsAt, "1,,x"))),
+            }))
+            {
+                var actions = await ActionsAsync(document, changed);
+                Assert.True(actions.Count == 0, $"{diagnostic.Id} with {what}: {actions.Count} code action(s)");
+                broken.Add(changed);
+            }
+
+            Assert.Empty(await QueryFixAllProvider.MergeAsync(document, broken.ToImmutableArray(), UseKubeStateMetricsV2CodeFixProvider.ComputeChangesAsync, CancellationToken.None));
+            Assert.Null(await UseKubeStateMetricsV2CodeFixProvider.ComputeChangesAsync(document, (await ReportedAsync()).Diagnostics.First(), CancellationToken.None));
+        }
+
         [Fact]
         public async Task AsReported_OneFixEach()
         {

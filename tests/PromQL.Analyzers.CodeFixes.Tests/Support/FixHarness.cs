@@ -26,7 +26,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Support
                 new RemoveNetworkContainerFilterCodeFixProvider(), new InvariantHoleCodeFixProvider(), new InvariantStringCodeFixProvider(), new ConvertHoleValueCodeFixProvider(),
                 new RegexAsEqualityCodeFixProvider(), new RemoveRedundantAnchorsCodeFixProvider(), new SimplifyRegexMatcherCodeFixProvider(),
                 new UseGaugeFunctionCodeFixProvider(), new UseCounterFunctionCodeFixProvider(), new WrapCounterInRateCodeFixProvider(),
-                new RateBeforeAggregationCodeFixProvider());
+                new RateBeforeAggregationCodeFixProvider(), new UseKubeStateMetricsV2CodeFixProvider());
 
         public static Document CreateDocument(string source)
         {

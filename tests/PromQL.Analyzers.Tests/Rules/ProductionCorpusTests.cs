@@ -199,6 +199,18 @@ namespace PromQL.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public void RemovedKubeStateMetrics_NoHit()
+        {
+            // The production rules and dashboards were moved to kube-state-metrics v2 (kube_pod_container_resource_requests
+            // {resource="cpu"}, kube_horizontalpodautoscaler_*): none selects a name v2 removed. The 14 dashboard queries on
+            // kube_pod_windows_container_resource_cpu_cores_request/_limit read the Windows recording rules of kube-prometheus,
+            // not a kube-state-metrics name, and are rightly not matched (the rule compares whole names).
+            var run = Run(PromQlAnalyzerOptions.Default, RemovedKubeStateMetricRule.Find);
+            Assert.Equal(889, run.Queries);
+            Assert.Empty(run.Hits);
+        }
+
+        [Fact]
         public void NetworkContainerFilter_Hits()
         {
             // PROMQL005 over the production queries, with the network selectors counted, so that a change in either shows:
