@@ -82,6 +82,26 @@ namespace PromQL.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public void HoleRules_NoHit_NoQueryHasAHoleSite()
+        {
+            // PROMQL040 and PROMQL041 claim only holes: the corpus is literal text, so the parser reports no hole site and the
+            // rules, given a current-culture string, find nothing (a text without U+E000 parses exactly as before).
+            var holes = new QueryHoles(new[] { new HoleFact(0, HoleType.Floating, null, null, false, false, true, "double") }, StringFormatting.CurrentCultureInterpolation);
+            var count = 0;
+            foreach (var (_, _, result) in Production())
+            {
+                count++;
+                Assert.Empty(result.Holes);
+                var findings = new List<Finding>();
+                CultureSensitiveNumberRule.Find(result, holes, PromQlAnalyzerOptions.Default, findings);
+                ValueNotPromQlRule.Find(result, holes, findings);
+                Assert.Empty(findings);
+            }
+
+            Assert.Equal(889, count);
+        }
+
+        [Fact]
         public void QuantileRules_NoHit_EveryHistogramQuantileKeepsLe()
         {
             // PROMQL013 and PROMQL014. The mixins hold 60 quantile calls; 59 are histogram_quantile over an aggregation of
