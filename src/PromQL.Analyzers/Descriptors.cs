@@ -159,6 +159,17 @@ namespace PromQL.Analyzers
             "filters nothing; job=~\".+\" (every non-empty value) is job!=\"\", and job!~\".+\" is job=\"\". Remove the first, write the " +
             "others as equalities, which say what they mean and which Prometheus matches without a regex.");
 
+        /// <summary>PROMQL023.</summary>
+        public static readonly DiagnosticDescriptor EqualityWithRegexValue = Create(
+            DiagnosticIds.EqualityWithRegexValue,
+            CorrectnessCategory,
+            "Equality matcher with a regex or glob value",
+            "{0} compares with the {1} as a plain string, so it matches only a label value written exactly so: write {2}",
+            "= and != compare the label value with the string as written: code=\"5..\" matches only the three characters 5, . and ., " +
+            "not every 5xx code, and job=\"*-api\" only a job named *-api. Reported only where the value is clearly a regex (.*, .+, " +
+            "a class with a range, \\d+, a | between plain alternatives, a status class such as 5..) or a glob (a * at a word's edge), " +
+            "compiles as RE2 and means something else than the string: never for IPs, host:port, versions, paths or +Inf.");
+
         /// <summary>PROMQL024.</summary>
         public static readonly DiagnosticDescriptor ImpossibleSelector = Create(
             DiagnosticIds.ImpossibleSelector,

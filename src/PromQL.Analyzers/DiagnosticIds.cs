@@ -48,6 +48,9 @@ namespace PromQL.Analyzers
         /// <summary>A matcher that does nothing (<c>=~".*"</c>) or says it the long way (<c>=~".+"</c>, <c>!~".+"</c>).</summary>
         public const string TrivialRegexMatcher = "PROMQL022";
 
+        /// <summary>An equality matcher whose value is clearly a regex or a glob (<c>code="5.."</c>, <c>job="*-api"</c>).</summary>
+        public const string EqualityWithRegexValue = "PROMQL023";
+
         /// <summary>A selector whose matchers contradict each other, so it matches no series.</summary>
         public const string ImpossibleSelector = "PROMQL024";
 

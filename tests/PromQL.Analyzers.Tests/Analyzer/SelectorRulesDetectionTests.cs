@@ -38,6 +38,13 @@ namespace PromQL.Analyzers.Tests.Analyzer
         [MemberData(nameof(QueryCases))]
         public Task Promql022_EveryMarkingPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql022, path, form);
 
+        /// <summary>A status-class regex written with = beside a value with a quote, and an IP:port, not reported.</summary>
+        private const string Promql023 = """sum(rate(http_requests_total{job="a\"b", host="10.0.0.1:9100", {|PROMQL023:code="5.."|}}[5m]))""";
+
+        [Theory]
+        [MemberData(nameof(QueryCases))]
+        public Task Promql023_EveryMarkingPathAndForm(string path, string form) => DetectionMatrix.VerifyAsync(Promql023, path, form);
+
         [Fact]
         public Task Promql021_HoleInTheValue_Nothing() =>
             VerifyCS.VerifyAnalyzerAsync(Sources.Marked("""

@@ -47,6 +47,53 @@ namespace PromQL.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public void EqualityWithRegexValue_NoProductionHit_OneTypoInTheWholeCorpus()
+        {
+            // No production = or != value is a regex or a glob: the mixins write =~ where they mean one.
+            var run = Run(EqualityWithRegexValueRule.Find);
+            Assert.Equal(889, run.Queries);
+            Assert.Empty(run.Hits);
+
+            // Every = / != value of all 3,616 cases: the one hit is right, Prometheus's printer test writes
+            // integration="~.*" (prt-0078 and its printed form prt-0094), a =~".*" with the tilde on the wrong side.
+            var hits = new List<string>();
+            var ignored = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var line in System.IO.File.ReadLines(PromQL.Tests.Shared.RepositoryPaths.Conformance("parser-cases.jsonl")))
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(line);
+                var id = document.RootElement.GetProperty("id").GetString();
+                var input = document.RootElement.GetProperty("input").GetString() ?? string.Empty;
+                var result = PromQL.Parsing.PromQlParser.Parse(input);
+                if (result.Expression is null)
+                {
+                    continue;
+                }
+
+                var findings = new List<Finding>();
+                EqualityWithRegexValueRule.Find(result.Expression, null, PromQlAnalyzerOptions.Default, findings);
+                hits.AddRange(findings.Select(f => id + " " + RuleRunner.Text(input, f)));
+                foreach (var selector in result.Expression.DescendantsAndSelf().OfType<VectorSelector>())
+                {
+                    foreach (var m in selector.Matchers.Where(m => m.Type is MatchType.Equal or MatchType.NotEqual && m.Value.IndexOfAny(new[] { '.', '+', '[', '$', '/', ':', '}' }) >= 0))
+                    {
+                        if (!findings.Any(f => f.Start == m.Start))
+                        {
+                            ignored.Add(m.Value);
+                        }
+                    }
+                }
+            }
+
+            Assert.Equal(new[] { "prt-0078 integration=\"~.*\"", "prt-0094 integration=\"~.*\"" }, hits);
+
+            // A sample of the near misses it rightly ignores: numbers, IPs, Grafana variables, dotted names, paths.
+            foreach (var value in new[] { "+Inf", "0.99", ".2", "127.0.0.1", "$cluster", "$instance", "limits.cpu", "requests.memory", "node.kubernetes.io/unreachable", "}" })
+            {
+                Assert.Contains(value, ignored);
+            }
+        }
+
+        [Fact]
         public void RedundantAnchors_NoHit()
         {
             // No production matcher regex begins with ^ or ends with $: the mixins rely on Prometheus's own anchoring.
