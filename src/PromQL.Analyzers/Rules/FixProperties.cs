@@ -62,7 +62,8 @@ namespace PromQL.Analyzers.Rules
         /// name. PROMQL020: <c>=</c> for the <c>~</c> of <c>!~</c>, nothing for that of <c>=~</c>. PROMQL021: nothing, in
         /// place of an anchor. PROMQL022: nothing in place of a <c>=~".*"</c> matcher and a comma beside it (or the braces
         /// around it), and <c>!=""</c> or <c>=""</c> from the operator of a <c>=~".+"</c> or <c>!~".+"</c> to the end of its
-        /// value. Absent where no fix is safe.
+        /// value. PROMQL023: <c>~</c> inserted after an <c>=</c> or in place of the <c>=</c> of <c>!=</c>; for a glob or a
+        /// misplaced tilde, from there to the end of the value, with the value written as its RE2 regex. Absent where no fix is safe.
         /// </summary>
         public const string ReplaceText = "ReplaceText";
 

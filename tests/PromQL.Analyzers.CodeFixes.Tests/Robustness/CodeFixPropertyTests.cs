@@ -34,6 +34,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
         private static readonly CodeFixProvider AsEquality = new RegexAsEqualityCodeFixProvider();
         private static readonly CodeFixProvider RemoveAnchors = new RemoveRedundantAnchorsCodeFixProvider();
         private static readonly CodeFixProvider Simplify = new SimplifyRegexMatcherCodeFixProvider();
+        private static readonly CodeFixProvider UseRegex = new UseRegexMatcherCodeFixProvider();
         private static readonly CodeFixProvider GaugeFunction = new UseGaugeFunctionCodeFixProvider();
         private static readonly CodeFixProvider CounterFunction = new UseCounterFunctionCodeFixProvider();
         private static readonly CodeFixProvider WrapInRate = new WrapCounterInRateCodeFixProvider();
@@ -68,7 +69,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             int findings = 0, fixes = 0;
             foreach (var diagnostic in diagnostics.Where(d => d.Id is DiagnosticIds.ContainerFilterMissing or DiagnosticIds.RedundantSum
                 or DiagnosticIds.HistogramWithoutLe or DiagnosticIds.QuantileOutOfRange or DiagnosticIds.RegexWithoutMetacharacters
-                or DiagnosticIds.RedundantAnchors or DiagnosticIds.TrivialRegexMatcher
+                or DiagnosticIds.RedundantAnchors or DiagnosticIds.TrivialRegexMatcher or DiagnosticIds.EqualityWithRegexValue
                 or DiagnosticIds.CounterFunctionOverGauge or DiagnosticIds.GaugeFunctionOverCounter or DiagnosticIds.CounterReadRaw
                 or DiagnosticIds.CounterFunctionOverAggregation))
             {
@@ -96,6 +97,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 await RegexAsEqualityCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await RemoveRedundantAnchorsCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await SimplifyRegexMatcherCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
+                await UseRegexMatcherCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
 
                 await UseGaugeFunctionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
                 await UseCounterFunctionCodeFixProvider.ComputeChangesAsync(document, diagnostic, CancellationToken.None);
@@ -110,6 +112,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                     DiagnosticIds.RegexWithoutMetacharacters => AsEquality,
                     DiagnosticIds.RedundantAnchors => RemoveAnchors,
                     DiagnosticIds.TrivialRegexMatcher => Simplify,
+                    DiagnosticIds.EqualityWithRegexValue => UseRegex,
                     DiagnosticIds.CounterFunctionOverGauge => GaugeFunction,
                     DiagnosticIds.GaugeFunctionOverCounter => CounterFunction,
                     DiagnosticIds.CounterReadRaw => WrapInRate,

@@ -103,8 +103,8 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             Assert.Null(await QuantileAsFractionCodeFixProvider.ComputeChangesAsync(document, diagnostics.Single(d => d.Id == DiagnosticIds.HistogramWithoutLe), CancellationToken.None));
         }
 
-        // PROMQL020 on a, PROMQL021 on b, PROMQL022 on c (an equality) and d (a removal), each with a fix.
-        private static readonly string SelectorSource = Sources.Marked("\"up{a=~'x', b=~'^y.*$', c=~'.+', d=~'.*'}\"");
+        // PROMQL020 on a, PROMQL021 on b, PROMQL022 on c (an equality) and d (a removal), PROMQL023 on e (a regex) and f (a glob), each with a fix.
+        private static readonly string SelectorSource = Sources.Marked("\"up{a=~'x', b=~'^y.*$', c=~'.+', d=~'.*', e='5..', f!='api-*'}\"");
 
         [Fact]
         public async Task SelectorFixes_AsReported_OneFixEach_AndNoneWhenBroken()
@@ -112,7 +112,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
             var document = FixHarness.CreateDocument(SelectorSource);
             var diagnostics = await FixHarness.GetDiagnosticsAsync(document);
             Assert.Equal(
-                new[] { DiagnosticIds.RegexWithoutMetacharacters, DiagnosticIds.RedundantAnchors, DiagnosticIds.TrivialRegexMatcher, DiagnosticIds.TrivialRegexMatcher },
+                new[] { DiagnosticIds.RegexWithoutMetacharacters, DiagnosticIds.RedundantAnchors, DiagnosticIds.TrivialRegexMatcher, DiagnosticIds.TrivialRegexMatcher, DiagnosticIds.EqualityWithRegexValue, DiagnosticIds.EqualityWithRegexValue },
                 diagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
             foreach (var diagnostic in diagnostics)
             {
@@ -129,6 +129,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Robustness
                 (DiagnosticIds.RegexWithoutMetacharacters, RegexAsEqualityCodeFixProvider.ComputeChangesAsync),
                 (DiagnosticIds.RedundantAnchors, RemoveRedundantAnchorsCodeFixProvider.ComputeChangesAsync),
                 (DiagnosticIds.TrivialRegexMatcher, SimplifyRegexMatcherCodeFixProvider.ComputeChangesAsync),
+                (DiagnosticIds.EqualityWithRegexValue, UseRegexMatcherCodeFixProvider.ComputeChangesAsync),
             })
             {
                 var broken = diagnostics.Where(d => d.Id == id).SelectMany(d => Broken(d).Select(b => b.Diagnostic)).ToImmutableArray();

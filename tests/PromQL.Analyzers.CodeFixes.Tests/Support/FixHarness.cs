@@ -24,7 +24,7 @@ namespace PromQL.Analyzers.CodeFixes.Tests.Support
                 new AddContainerFilterCodeFixProvider(), new RemoveRedundantSumCodeFixProvider(), new KeepBucketLabelCodeFixProvider(), new QuantileAsFractionCodeFixProvider(),
                 new RemoveSortCodeFixProvider(), new RenameRemovedCadvisorLabelCodeFixProvider(), new MatchBothBucketFormsCodeFixProvider(), new RenameFunctionCodeFixProvider(),
                 new RemoveNetworkContainerFilterCodeFixProvider(), new InvariantHoleCodeFixProvider(), new InvariantStringCodeFixProvider(), new ConvertHoleValueCodeFixProvider(),
-                new RegexAsEqualityCodeFixProvider(), new RemoveRedundantAnchorsCodeFixProvider(), new SimplifyRegexMatcherCodeFixProvider(),
+                new RegexAsEqualityCodeFixProvider(), new RemoveRedundantAnchorsCodeFixProvider(), new SimplifyRegexMatcherCodeFixProvider(), new UseRegexMatcherCodeFixProvider(),
                 new UseGaugeFunctionCodeFixProvider(), new UseCounterFunctionCodeFixProvider(), new WrapCounterInRateCodeFixProvider(),
                 new RateBeforeAggregationCodeFixProvider(), new UseKubeStateMetricsV2CodeFixProvider());
 

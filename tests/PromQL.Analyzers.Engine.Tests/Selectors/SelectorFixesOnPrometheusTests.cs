@@ -59,6 +59,47 @@ namespace PromQL.Analyzers.Engine.Tests.Selectors
             Assert.Equal(pods, Pods(results[fixedQuery]));
         }
 
+        /// <summary>
+        /// PROMQL023's own series: codes 500, 503, 200 and one spelled "5..", jobs web-api, api, auth.api and one spelled
+        /// "*-api". The equality matches only a value spelled with the metacharacters; the fixed regex matches what it meant.
+        /// </summary>
+        private static readonly InputSeries[] Requests =
+        {
+            Request("a", "500", "web-api"), Request("b", "503", "api"), Request("c", "200", "auth.api"), Request("d", "5..", "*-api"),
+        };
+
+        public static TheoryData<string, string, string, string> RegexFixes => new TheoryData<string, string, string, string>
+        {
+            { "up{code=\"5..\"}", "up{code=~\"5..\"}", "d", "a,b,d" },
+            { "up{code!=\"5..\"}", "up{code!~\"5..\"}", "a,b,c", "c" },
+            { "up{code=\"500|503\"}", "up{code=~\"500|503\"}", "", "a,b" },
+            { "up{job=\"*-api\"}", "up{job=~\".*-api\"}", "d", "a,d" },
+            { "up{job=\"*.api\"}", "up{job=~\".*\\\\.api\"}", "", "c" },
+            { "up{job=`*.api`}", "up{job=~`.*\\.api`}", "", "c" },
+            { "up{job=\"~.*-api\"}", "up{job=~\".*-api\"}", "", "a,d" },
+        };
+
+        [PromtoolTheory]
+        [MemberData(nameof(RegexFixes))]
+        public void Promql023_FixMatchesWhatTheEqualityMissed(string written, string expectedFix, string writtenPods, string fixedPods)
+        {
+            var findings = new List<Finding>();
+            var parse = PromQlParser.Parse(written);
+            Assert.False(parse.HasErrors);
+            EqualityWithRegexValueRule.Find(parse.Expression!, parse.Text, PromQlAnalyzerOptions.Default, findings);
+            var fixedQuery = Apply(written, Assert.Single(findings));
+            Assert.Equal(expectedFix, fixedQuery);
+
+            var results = EngineEvaluator.Evaluate(Requests, new[] { written, fixedQuery }, EvalTime);
+            Assert.Null(results[written].Error);
+            Assert.Null(results[fixedQuery].Error);
+            Assert.Equal(writtenPods, Pods(results[written]));
+            Assert.Equal(fixedPods, Pods(results[fixedQuery]));
+        }
+
+        private static InputSeries Request(string pod, string code, string job) =>
+            new InputSeries("up", new Dictionary<string, string> { ["pod"] = pod, ["code"] = code, ["job"] = job }, "1x10");
+
         private static string Pods(EngineResult result) =>
             string.Join(",", result.Samples.Select(s => s.Labels["pod"]).OrderBy(p => p, StringComparer.Ordinal));
 

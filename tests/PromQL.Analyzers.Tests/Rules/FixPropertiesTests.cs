@@ -27,6 +27,19 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.Equal(expected, Describe(Assert.Single(RuleRunner.Run(ContainerFilterRule.Find, query))));
 
         [Theory]
+        // PROMQL023: a regex value keeps its text, the fix inserts the ~ after = ...
+        [InlineData("up{code=\"5..\"}", "NodeEnd=13|NodeStart=3|QueryLength=14|ReplaceEnd=8|ReplaceStart=8|ReplaceText=~")]
+        // ... or writes it over the = of !=; a glob's value is rewritten up to its closing quote, the dot escaped for the quote.
+        [InlineData("up{job!='*.a'}", "NodeEnd=13|NodeStart=3|QueryLength=14|ReplaceEnd=12|ReplaceStart=7|ReplaceText=~'.*\\\\.a")]
+        [InlineData("up{job!=`*.a`}", "NodeEnd=13|NodeStart=3|QueryLength=14|ReplaceEnd=12|ReplaceStart=7|ReplaceText=~`.*\\.a")]
+        // A tilde on the wrong side is deleted with the rewrite.
+        [InlineData("up{job=\"~a.*\"}", "NodeEnd=13|NodeStart=3|QueryLength=14|ReplaceEnd=12|ReplaceStart=7|ReplaceText=~\"a.*")]
+        // A glob written with an escape: no edit.
+        [InlineData("up{job=\"\\x2a-a\"}", "NodeEnd=15|NodeStart=3|QueryLength=16")]
+        public void EqualityWithRegexValue_CarriesTheOperatorEdit(string query, string expected) =>
+            Assert.Equal(expected, Describe(Assert.Single(RuleRunner.Run(EqualityWithRegexValueRule.Find, query))));
+
+        [Theory]
         // container="" selects exactly the pod-level series on purpose: the filter would select nothing.
         [InlineData("container_memory_rss{container=\"\"}", "NodeEnd=34|NodeStart=0|QueryLength=34")]
         // A hole in the name may be anything.

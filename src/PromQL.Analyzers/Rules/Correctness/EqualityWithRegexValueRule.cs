@@ -14,7 +14,8 @@ namespace PromQL.Analyzers.Rules
     /// so such a matcher matches only a label value spelled with those metacharacters. "Clearly" is a short list of
     /// shapes (<see cref="RegexFor"/>); in every case the regex must compile with the RE2 port and mean something else
     /// than the string. Never for plain values with dots, dashes, colons, slashes, plus signs or brackets (IPs,
-    /// host:port, versions, paths, <c>+Inf</c>), for Grafana variables, or for holes. No fix yet.
+    /// host:port, versions, paths, <c>+Inf</c>), for Grafana variables, or for holes. The fix writes <c>=~</c> or <c>!~</c>
+    /// (<see cref="Properties"/>).
     /// </summary>
     internal sealed class EqualityWithRegexValueRule : QueryRule
     {
@@ -57,12 +58,55 @@ namespace PromQL.Analyzers.Rules
                         PromQL.Analyzers.Descriptors.EqualityWithRegexValue,
                         matcher.Start,
                         matcher.End,
-                        FixProperties.None,
+                        Properties(text, matcher, regex, glob),
                         "'" + matcher + "'",
                         glob ? "glob" : "regex",
                         "'" + rewritten + "'"));
                 }
             }
+        }
+
+        /// <summary>
+        /// The fix's one replacement, from just after the <c>=</c> of <c>=</c> (or at the <c>=</c> of <c>!=</c>) up to the
+        /// value's closing quote: <c>~</c>, the spaces and the opening quote as written, then the regex written for that
+        /// quote (a backslash doubled between double or single quotes). A regex written as it stands keeps its value
+        /// untouched (the edit is the operator alone); a leading <c>~</c> is deleted; a glob's value is rewritten, only
+        /// where its text is the value itself (no escape in it). No edit where the operator or the text cannot be read.
+        /// </summary>
+        private static System.Collections.Immutable.ImmutableDictionary<string, string?> Properties(string? text, LabelMatcher matcher, string regex, bool glob)
+        {
+            if (text is null || !SelectorMatchers.TryGetOperator(text, matcher, out var op) || matcher.ValueEnd > text.Length
+                || matcher.ValueEnd - matcher.ValueStart < 2 || matcher.ValueHasHole || matcher.NameHasHole)
+            {
+                return text is null ? FixProperties.None : FixProperties.AtNode(matcher.Start, matcher.End, text.Length).ToImmutable();
+            }
+
+            var builder = FixProperties.AtNode(matcher.Start, matcher.End, text.Length);
+            var at = op + 1;
+            var afterOperator = matcher.Type == MatchType.Equal ? op + 1 : op + 2;
+            var written = text.Substring(matcher.ValueStart + 1, matcher.ValueEnd - matcher.ValueStart - 2);
+            string replacement;
+            int end;
+            if (!glob && regex == matcher.Value)
+            {
+                end = afterOperator;
+                replacement = "~";
+            }
+            else if (written == matcher.Value && (glob || (regex.Length + 1 == written.Length && written[0] == '~')))
+            {
+                end = matcher.ValueEnd - 1;
+                var quote = text[matcher.ValueStart];
+                replacement = "~" + text.Substring(afterOperator, matcher.ValueStart + 1 - afterOperator) + (quote == '`' ? regex : regex.Replace("\\", "\\\\"));
+            }
+            else
+            {
+                return builder.ToImmutable();
+            }
+
+            builder[FixProperties.ReplaceStart] = FixProperties.Offset(at);
+            builder[FixProperties.ReplaceEnd] = FixProperties.Offset(end);
+            builder[FixProperties.ReplaceText] = replacement;
+            return builder.ToImmutable();
         }
 
         /// <summary>
