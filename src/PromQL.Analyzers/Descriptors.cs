@@ -203,6 +203,19 @@ namespace PromQL.Analyzers
             "that names the integer form matches nothing once the server runs 3.0 (or filters nothing, for != and !~). Match both " +
             "forms, so the query also reads the data written before the upgrade.");
 
+        /// <summary>PROMQL032: information (the query is right if the server runs with the flag).</summary>
+        public static readonly DiagnosticDescriptor UndeclaredFeature = Create(
+            DiagnosticIds.UndeclaredFeature,
+            CorrectnessCategory,
+            DiagnosticSeverity.Info,
+            "Experimental PromQL feature not declared in promql.enabled_features",
+            "{0} needs --enable-feature={1} on the Prometheus server; if the server runs with it, add {1} to promql.enabled_features",
+            "Prometheus 3 keeps some PromQL behind --enable-feature flags: experimental functions and aggregations " +
+            "(promql-experimental-functions), duration expressions such as foo[5m + step()] (promql-duration-expr), the anchored " +
+            "and smoothed modifiers (promql-extended-range-selectors) and fill, fill_left and fill_right (promql-binop-fill-modifiers). " +
+            "A server without the flag rejects the query. Declare the flags the server runs with in promql.enabled_features, or " +
+            "write the query without the feature.");
+
         /// <summary>PROMQL040: a warning (the query breaks, or silently selects a series named True).</summary>
         public static readonly DiagnosticDescriptor ValueNotPromQl = Create(
             DiagnosticIds.ValueNotPromQl,

@@ -60,6 +60,9 @@ namespace PromQL.Analyzers
         /// <summary>An <c>le</c> or <c>quantile</c> matcher with an integer value, a form Prometheus 3 no longer stores.</summary>
         public const string IntegerBucketValue = "PROMQL031";
 
+        /// <summary>A construct behind a Prometheus --enable-feature flag the project has not declared in promql.enabled_features.</summary>
+        public const string UndeclaredFeature = "PROMQL032";
+
         /// <summary>A hole whose .NET value does not print as PromQL where it stands (a TimeSpan in a range, a DateTime after @, a bool).</summary>
         public const string ValueNotPromQl = "PROMQL040";
 

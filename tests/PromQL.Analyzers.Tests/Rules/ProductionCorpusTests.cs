@@ -288,6 +288,24 @@ namespace PromQL.Analyzers.Tests.Rules
             Assert.Empty(findings);
         }
 
+        [Fact]
+        public void UndeclaredFeatures_NoHit()
+        {
+            // kube-prometheus and kubernetes-mixin write stable PromQL only, for servers with no --enable-feature: not one of
+            // the 889 calls an experimental function or aggregation, writes a duration expression, anchored, smoothed or fill.
+            var queries = 0;
+            var findings = new List<Finding>();
+            foreach (var (_, _, result) in Production())
+            {
+                queries++;
+                Assert.Equal(PromQlFeatures.None, result.UsedFeatures & ~PromQlFeatures.Holes);
+                UndeclaredFeatureRule.Instance.Analyze(new QueryContext(result, true, PromQlAnalyzerOptions.Default), findings);
+            }
+
+            Assert.Equal(889, queries);
+            Assert.Empty(findings);
+        }
+
         private (int Queries, int WatchedSelectors, List<string> Hits) Run(PromQlAnalyzerOptions options) =>
             Run(options, ContainerFilterRule.Find, RedundantSumRule.Find);
 
