@@ -38,8 +38,8 @@ namespace PromQL.Analyzers.Tests.Analyzer
                 await client.QueryRangeAsync($"{|PROMQL042:sort_desc(up{{pod='{pod}'}})|}", s, e, step);
                 await client.QueryRangeAsync(string.Format("{|PROMQL042:sort(up{{pod='{0}'}})|}", pod), s, e, step);
                 await client.QueryRangeAsync("{|PROMQL042:sort(up{pod='" + pod + "'})|}", s, e, step);
-                await client.QueryRangeAsync("{|PROMQL042:sort_by_label(up, \"instance\")|}", s, e, step);
-                await client.QueryRangeAsync("({|PROMQL042:sort_by_label_desc(up, \"instance\", \"job\")|})", s, e, step);
+                await client.QueryRangeAsync("{|PROMQL042:{|PROMQL032:sort_by_label|}(up, \"instance\")|}", s, e, step);
+                await client.QueryRangeAsync("({|PROMQL042:{|PROMQL032:sort_by_label_desc|}(up, \"instance\", \"job\")|})", s, e, step);
                 """"));
 
         [Fact]
