@@ -57,19 +57,7 @@ namespace PromQL.Analyzers.Rules
 
                 var equivalent = call.Args.Count == 1 ? CounterEquivalent(call.Name) : null;
                 var end = call.Start + call.Name.Length;
-                var properties = FixProperties.None;
-                if (text is not null && MetricTypeSelectors.NameIsWrittenAt(call, text))
-                {
-                    var builder = FixProperties.AtNode(call.Start, end, text.Length);
-                    if (equivalent is not null)
-                    {
-                        builder[FixProperties.ReplaceStart] = FixProperties.Offset(call.Start);
-                        builder[FixProperties.ReplaceEnd] = FixProperties.Offset(end);
-                        builder[FixProperties.ReplaceText] = equivalent;
-                    }
-
-                    properties = builder.ToImmutable();
-                }
+                var properties = MetricTypeSelectors.RenameProperties(call, text, equivalent);
 
                 findings.Add(new Finding(
                     PromQL.Analyzers.Descriptors.GaugeFunctionOverCounter,

@@ -73,6 +73,30 @@ namespace PromQL.Analyzers.Rules
             return metrics.TryGet(metricName, out fact);
         }
 
+        /// <summary>
+        /// PROMQL010/011: the fix properties of a finding on <paramref name="call"/>'s name: the node, and the name replaced
+        /// by <paramref name="equivalent"/> where there is one; none when <paramref name="text"/> is null or the name is not
+        /// written as is.
+        /// </summary>
+        public static ImmutableDictionary<string, string?> RenameProperties(Call call, string? text, string? equivalent)
+        {
+            if (text is null || !NameIsWrittenAt(call, text))
+            {
+                return FixProperties.None;
+            }
+
+            var end = call.Start + call.Name.Length;
+            var builder = FixProperties.AtNode(call.Start, end, text.Length);
+            if (equivalent is not null)
+            {
+                builder[FixProperties.ReplaceStart] = FixProperties.Offset(call.Start);
+                builder[FixProperties.ReplaceEnd] = FixProperties.Offset(end);
+                builder[FixProperties.ReplaceText] = equivalent;
+            }
+
+            return builder.ToImmutable();
+        }
+
         /// <summary>Whether the call's name stands at its start in the text (no hole, nothing else written there).</summary>
         public static bool NameIsWrittenAt(Call call, string text) =>
             call.Start + call.Name.Length <= text.Length && string.CompareOrdinal(text, call.Start, call.Name, 0, call.Name.Length) == 0;
